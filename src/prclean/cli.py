@@ -1,0 +1,142 @@
+"""Command line: ``prclean clean``, ``prclean detect`` and ``prclean bench``.
+
+Exit codes: 0 success, 1 a typed prclean error (message on stderr), 2 usage error,
+3 the page holds no release (the body printed is empty, never invented).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import bench
+from .errors import PrcleanError
+from .model import BODY, Release
+from .pipeline import clean, detect
+
+_COLOURS = {BODY: "32", "title": "1;36", "subtitle": "36", "about": "32", "contacts": "32",
+            "forward-looking": "32"}
+
+
+def _read(src: str) -> bytes:
+    return sys.stdin.buffer.read() if src == "-" else Path(src).read_bytes()
+
+
+def _markdown(r: Release) -> str:
+    head = [f"# {r.title}"] if r.title else []
+    if r.subtitle:
+        head.append(f"## {r.subtitle}")
+    return "\n\n".join(head + list(r.paragraphs)) + "\n"
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    r = clean(_read(args.file), url=args.url, keep_about=not args.drop_about,
+              keep_contacts=not args.drop_contacts, keep_forward_looking=not args.drop_forward_looking,
+              timeout=args.timeout)
+    if args.format == "json":
+        print(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        sys.stdout.write(_markdown(r))
+    elif r.text:
+        print(r.text)
+    if not r.found:
+        print("prclean: no release found in this page (all chrome)", file=sys.stderr)
+        return 3
+    return 0
+
+
+def cmd_detect(args: argparse.Namespace) -> int:
+    blocks = detect(_read(args.file), url=args.url, timeout=args.timeout)
+    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+                                        and not os.environ.get("NO_COLOR"))
+    width = max((len(b.label) for b in blocks), default=4)
+    for b in blocks:
+        if not b.text:
+            continue
+        tag = f"{b.label:<{width}} {b.rule:<20}"
+        if colour:
+            tag = f"\x1b[{_COLOURS.get(b.label, '2;31')}m{tag}\x1b[0m"
+        lines = f"{b.lines[0]:>5}" if b.lines[0] == b.lines[1] else f"{b.lines[0]:>5}-{b.lines[1]}"
+        print(f"{lines:<12} {tag} {b.text[:160]}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    roots = [Path(p) for p in args.corpus if Path(p).exists()]
+    if not roots:
+        print("prclean bench: no corpus folder found", file=sys.stderr)
+        return 2
+    systems = [s for s in args.systems.split(",") if s]
+    unknown = [s for s in systems if s not in bench.SYSTEMS]
+    if unknown:
+        print(f"prclean bench: unknown systems {unknown}; known: {sorted(bench.SYSTEMS)}", file=sys.stderr)
+        return 2
+    skipped = [s for s in systems if not bench.available(s)]
+    if skipped:
+        print(f"prclean bench: skipping {skipped} (install prclean[bench])", file=sys.stderr)
+    report = bench.run_bench(roots, [s for s in systems if s not in skipped])
+    print(bench.markdown(report, cases=args.cases))
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.chart:
+        from .chart import write_chart
+
+        write_chart(report, Path(args.chart))
+    if args.gate:
+        problems = bench.check_floors(report, json.loads(Path(args.gate).read_text(encoding="utf-8")))
+        for p in problems:
+            print(f"GATE FAIL {p}", file=sys.stderr)
+        if problems:
+            return 1
+        print("quality gate: all floors met", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="prclean", description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("clean", help="print the release body of one page (file or - for stdin)")
+    c.add_argument("file")
+    c.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    c.add_argument("--url", help="the page's URL, a hint for recognising the wire")
+    c.add_argument("--drop-about", action="store_true", help="leave 'About <issuer>' sections out")
+    c.add_argument("--drop-contacts", action="store_true", help="leave media contact blocks out")
+    c.add_argument("--drop-forward-looking", action="store_true", help="leave safe-harbour text out")
+    c.add_argument("--timeout", type=float, default=30.0, help="seconds per document (default 30)")
+    c.set_defaults(func=cmd_clean)
+    d = sub.add_parser("detect", help="show every input block with its label and rule")
+    d.add_argument("file")
+    d.add_argument("--url")
+    d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    d.add_argument("--timeout", type=float, default=30.0)
+    d.set_defaults(func=cmd_detect)
+    b = sub.add_parser("bench", help="score prclean and peers on hand-cleaned corpora")
+    b.add_argument("corpus", nargs="+", help="corpus folders (case folders with input.* and expected.*)")
+    b.add_argument("--systems", default=",".join(bench.DEFAULT_SYSTEMS),
+                   help=f"comma-separated, from {','.join(bench.SYSTEMS)}")
+    b.add_argument("--json", help="write the full report here")
+    b.add_argument("--chart", help="write an F1-vs-speed chart (PNG) here")
+    b.add_argument("--cases", action="store_true", help="print a per-case breakdown")
+    b.add_argument("--gate", help="floors file: exit 1 if prclean falls below any floor")
+    b.set_defaults(func=cmd_bench)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PrcleanError as exc:
+        print(f"prclean: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    except (OSError, BrokenPipeError) as exc:
+        print(f"prclean: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

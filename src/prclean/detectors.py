@@ -1,0 +1,162 @@
+"""Chrome detectors: small named functions that each say "this unit is chrome, because ...".
+
+Each detector returns ``{unit index: Verdict}`` for the units it recognises, in the manner of
+datatrove's filters: a label and the reason code.  Detectors only label; deciding what the body
+is happens in :mod:`prclean.extract`, which weighs these verdicts against the prose evidence.
+
+Two strengths of verdict exist.  ``anywhere`` verdicts come from patterns that never occur in a
+release's own prose (``SOURCE Acme``, ``View original content``) and remove a unit wherever it
+stands.  The others are evidence: they push the body boundary away and name what was removed
+outside the body, but a release's own short list inside the body survives them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .rules import RULES, search
+from .segment import Unit
+
+_SENTENCE_END = regex.compile(r"[.!?。！？:;…\"”»“)]\s*$")
+_LANG_NAMES = regex.compile(
+    r"^(?:[\p{L} ]{2,25}\s[-–]\s)?(?:english|deutsch|german|français|french|español|spanish|italiano|"
+    r"italian|português|portuguese|nederlands|dutch|polski|polish|русский|pусский|russian|日本語|japanese|"
+    r"中文|简体中文|繁體中文|繁体中文|chinese|simplified chinese|traditional chinese|한국어|korean|العربية|"
+    r"arabic|türkçe|turkish|svenska|swedish|dansk|danish|norsk|norwegian|suomi|finnish|čeština|czech|"
+    r"slovenčina|slovak|magyar|hungarian|română|romanian|ελληνικά|greek|עברית|hebrew|हिन्दी|hindi|"
+    r"bahasa(?: indonesia| melayu)?|tiếng việt|vietnamese|ไทย|thai|українська|ukrainian|català|catalan|"
+    r"hrvatski|български|srpski|slovenščina|eesti|latviešu|lietuvių|leichte sprache|gebärdensprache|"
+    r"easy read|sign language)$",
+    regex.IGNORECASE | regex.V1,
+)
+_SCRIPT = regex.compile(r"\p{Latin}|\p{Cyrillic}|\p{Han}|\p{Hangul}|\p{Arabic}|\p{Greek}|\p{Hebrew}|"
+                        r"\p{Thai}|\p{Devanagari}|\p{Hiragana}|\p{Katakana}")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: str
+    rule: str
+    anywhere: bool = False
+    terminal: bool = False
+
+
+Detector = Callable[[Sequence[Unit]], dict[int, Verdict]]
+
+
+def is_short_item(u: Unit) -> bool:
+    """A menu-like unit: a few words, no sentence ending."""
+    return u.words <= 6 and not _SENTENCE_END.search(u.text)
+
+
+def vocabulary(units: Sequence[Unit]) -> dict[int, Verdict]:
+    """The named regexes of :mod:`prclean.rules`, each limited to blocks of a plausible size."""
+    out: dict[int, Verdict] = {}
+    for u in units:
+        if u.decoration or not u.text:
+            continue
+        n = u.words
+        for rule in RULES:
+            if n <= rule.max_words and search(rule.pattern, u.text):
+                out[u.index] = Verdict(rule.label, rule.name, rule.anywhere, rule.terminal)
+                break
+    return out
+
+
+def decoration(units: Sequence[Unit]) -> dict[int, Verdict]:
+    """Image alt tokens (``[fb_share]``), rules, form fields: units with no words to keep."""
+    return {u.index: Verdict("decoration", "no-text", anywhere=True) for u in units if u.decoration}
+
+
+def language_list(units: Sequence[Unit]) -> dict[int, Verdict]:
+    """Language and country-site selectors.
+
+    Evidence: the item names a language ("Deutsch", "USA - English"), or it sits in a run of
+    short items written in three or more scripts, which no release's own list does.
+    """
+    out = {u.index: Verdict("language-list", "language-name") for u in units if _LANG_NAMES.match(u.text)}
+    for run in _short_runs(units, 3):
+        scripts = {_script_of(u.text) for u in run} - {""}
+        if len(scripts) >= 3:
+            out.update({u.index: Verdict("language-list", "mixed-scripts") for u in run})
+    return out
+
+
+def menu_runs(units: Sequence[Unit]) -> dict[int, Verdict]:
+    """Runs of three or more short items: navigation, category lists, footers."""
+    out: dict[int, Verdict] = {}
+    for run in _short_runs(units, 3):
+        bullets = sum(u.bullet or u.link_density > 0.5 for u in run)
+        rule = "bullet-run" if bullets * 2 >= len(run) else "short-run"
+        out.update({u.index: Verdict("menu", rule) for u in run})
+    return out
+
+
+def link_dense(units: Sequence[Unit]) -> dict[int, Verdict]:
+    """Units that are mostly link text (markdown or HTML anchors) and not prose."""
+    return {u.index: Verdict("menu", "link-dense") for u in units
+            if u.link_density > 0.6 and u.words <= 15}
+
+
+def repeated(units: Sequence[Unit]) -> dict[int, Verdict]:
+    """Short units that occur more than once: the same menu rendered twice, teasers, tab labels."""
+    counts = Counter(u.text.casefold() for u in units if u.text and u.words <= 12)
+    return {u.index: Verdict("menu", "repeated") for u in units
+            if u.text and u.words <= 12 and counts[u.text.casefold()] > 1}
+
+
+def caption_after_credit(units: Sequence[Unit], found: dict[int, Verdict]) -> dict[int, Verdict]:
+    """The line glued under a photo/video credit is that picture's caption."""
+    out: dict[int, Verdict] = {}
+    for prev, u in zip(units, units[1:]):
+        v = found.get(prev.index)
+        if v and v.rule == "caption-credit" and u.blank_before == 0 and u.index not in found:
+            out[u.index] = Verdict("caption", "caption-after-credit", anywhere=True)
+    return out
+
+
+def _script_of(text: str) -> str:
+    m = _SCRIPT.search(text)
+    if not m:
+        return ""
+    for name in ("Latin", "Cyrillic", "Han", "Hangul", "Arabic", "Greek", "Hebrew", "Thai", "Devanagari"):
+        if regex.match(rf"\p{{{name}}}", m.group(0)):
+            return name
+    return "Kana"
+
+
+def _short_runs(units: Sequence[Unit], min_len: int) -> list[list[Unit]]:
+    """Maximal runs of consecutive short items (decoration in between does not break a run)."""
+    runs: list[list[Unit]] = []
+    cur: list[Unit] = []
+    for u in units:
+        if u.decoration:
+            continue
+        if u.text and is_short_item(u):
+            cur.append(u)
+            continue
+        if len(cur) >= min_len:
+            runs.append(cur)
+        cur = []
+    if len(cur) >= min_len:
+        runs.append(cur)
+    return runs
+
+
+# Order is precedence: an earlier detector's verdict on a unit wins.
+DETECTORS: tuple[Detector, ...] = (decoration, vocabulary, language_list, repeated, link_dense, menu_runs)
+
+
+def detect_units(units: Sequence[Unit]) -> dict[int, Verdict]:
+    """Run every detector; the first verdict on a unit wins, in ``DETECTORS`` order."""
+    found: dict[int, Verdict] = {}
+    for det in DETECTORS:
+        for idx, verdict in det(units).items():
+            found.setdefault(idx, verdict)
+    for idx, verdict in caption_after_credit(units, found).items():
+        found.setdefault(idx, verdict)
+    return found

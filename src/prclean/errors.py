@@ -1,0 +1,31 @@
+"""Typed errors, so a pipeline can catch prclean's failures without catching everything.
+
+Every error prclean raises on purpose derives from :class:`PrcleanError`; anything else escaping
+the public API is a bug.
+"""
+
+from __future__ import annotations
+
+
+class PrcleanError(Exception):
+    """Base class of every error prclean raises on purpose."""
+
+    code = "error"
+
+
+class InputTooLarge(PrcleanError):
+    """The input is bigger than the configured ``max_bytes``."""
+
+    code = "input_too_large"
+
+
+class NotAPage(PrcleanError):
+    """The input is not a page at all: binary data, or nothing readable in it."""
+
+    code = "not_a_page"
+
+
+class Timeout(PrcleanError):
+    """Cleaning took longer than the configured time budget."""
+
+    code = "timeout"

@@ -1,0 +1,158 @@
+"""Find the release body among labelled units.
+
+The body of a release is one contiguous stretch of prose.  We score each unit (prose earns its
+word count, chrome costs, a terminal marker such as ``SOURCE Acme`` or "Also from this source"
+is a wall) and take the maximum-sum stretch, as the Body Text Extraction algorithm does for tags.
+Then the page's own evidence adjusts the edges:
+
+* the dateline marks where a release starts, so a span that begins earlier is moved to it;
+* release sections written as short lines (media contacts) directly after the prose are kept;
+* units at the span edges that a detector flagged are trimmed off.
+
+Inside the span only ``anywhere`` verdicts remove a unit: a release's own short list or subheading
+survives even if it looks like a menu item on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from .detectors import Verdict, is_short_item
+from .segment import Unit
+from .wires import ANY_TAG
+
+_SENTENCE_END = regex.compile(r"[.!?。！？:;…\"”»“)]\s*$")
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email[^\]]*protected\]")
+_PHONE = regex.compile(r"(?:\+|\b)\(?\d{2,4}\)?[\s./-]?\d{2,4}[\s./-]?\d{2,5}(?:[\s./-]?\d{1,5})?\b")
+_HEAD = r"^(?:(?:media|press|investor|pr|presse|medien)?\s*(?:contacts?|relations|kontakt(?:e)?)|"
+CONTACT_HEADING = regex.compile(
+    _HEAD + r"pressekontakt|ansprechpartner(?:in)?|für rückfragen|rückfragen|kontakt für (?:die )?medien|"
+    r"contact(?:s)? (?:presse|médias?)|contacto(?:s)?(?: de prensa)?|contato(?:s)?|contatti|"
+    r"press office|pressestelle|media enquiries|for (?:more|further) information|お問い合わせ.*|"
+    r"报道垂询|媒体联系人?|联系方式|contact information)\s*:?\s*.{0,60}$",
+    regex.IGNORECASE | regex.V1,
+)
+DATELINE = regex.compile(
+    r"^(?P<place>\p{Lu}[\p{L}.'’-]*(?:[ ,/]+[\p{L}.'’-]+){0,5}?)"
+    r"(?:\s*,\s*|\s+|\s*[-–—]+\s*\(|\s*\()"
+    r"(?P<rest>(?:\p{L}+\s*-\s*)?\(?[\p{L}\d]|\d)",
+    regex.V1,
+)
+TERMINAL_SCORE = -1000.0
+
+
+@dataclass
+class Span:
+    """The chosen body: unit indexes kept, and why the others inside the span went."""
+
+    keep: list[int] = field(default_factory=list)
+    start: int = 0
+    end: int = -1
+    dateline: int | None = None
+
+
+def is_prose(u: Unit) -> bool:
+    w = u.words
+    return w >= 8 and (w >= 20 or bool(_SENTENCE_END.search(u.text))) and u.link_density < 0.5
+
+
+def score(u: Unit, v: Verdict | None) -> float:
+    if v is not None:
+        if v.terminal:
+            return TERMINAL_SCORE
+        if v.label in ("caption", "decoration", "end-mark"):
+            return -1.0
+        return -(2.0 + min(u.words, 10))
+    if is_prose(u):
+        return float(min(u.words, 400))
+    return -1.5 if u.bullet else -1.0
+
+
+def best_span(scores: Sequence[float]) -> tuple[int, int, float]:
+    """Maximum-sum contiguous stretch (Kadane); ``(start, end, total)``, end inclusive."""
+    best = (0, -1, 0.0)
+    start, total = 0, 0.0
+    for i, s in enumerate(scores):
+        if total <= 0:
+            start, total = i, 0.0
+        total += s
+        if total > best[2]:
+            best = (start, i, total)
+    return best
+
+
+def _has_dateline_tag(u: Unit) -> bool:
+    return bool(ANY_TAG.search(u.text[:300], timeout=0.05))
+
+
+def find_dateline(units: Sequence[Unit], lo: int, hi: int) -> int | None:
+    """The first prose unit in ``[lo, hi]`` that opens with a dateline (wire tag or place + date)."""
+    from .meta import parse_dateline  # meta imports this module's patterns
+
+    for u in units[lo:hi + 1]:
+        if is_prose(u) and (_has_dateline_tag(u) or parse_dateline(u.text) is not None):
+            return u.index
+    return None
+
+
+def _contact_like(u: Unit) -> bool:
+    return bool(CONTACT_HEADING.match(u.text) or _EMAIL.search(u.text) or _PHONE.search(u.text)
+                or (u.words <= 8 and not u.bullet))
+
+
+def extend_contacts(units: Sequence[Unit], found: dict[int, Verdict], end: int) -> int:
+    """Grow the span over a contact block written as short lines right after the prose."""
+    i = end + 1
+    if i >= len(units):
+        return end
+    first = units[i]
+    if not (CONTACT_HEADING.match(first.text) or _EMAIL.search(first.text)):
+        return end
+    last = end
+    while i < len(units) and i <= end + 15:
+        u = units[i]
+        v = found.get(i)
+        if (v and (v.anywhere or v.terminal) and v.label != "decoration") or u.blank_before >= 3:
+            break
+        if not _contact_like(u) and not is_prose(u):
+            break
+        if not u.decoration:
+            last = i
+        i += 1
+    return last
+
+
+def choose_span(units: Sequence[Unit], found: dict[int, Verdict]) -> Span | None:
+    """Pick the release body; None when the page holds no prose worth calling a release."""
+    scores = [score(u, found.get(u.index)) for u in units]
+    start, end, total = best_span(scores)
+    if end < 0 or total < 15:
+        return None
+    dl = find_dateline(units, start, end)
+    if dl is None:  # a tagged dateline just before the span: the span began too late
+        for u in units[max(0, start - 12):start]:
+            if is_prose(u) and _has_dateline_tag(u) and found.get(u.index) is None:
+                dl = u.index
+                break
+    if dl is not None:
+        start = dl
+    end = extend_contacts(units, found, end)
+    while start <= end and (found.get(start) or not units[start].text or units[start].decoration):
+        start += 1
+    while end >= start and (found.get(end) or not units[end].text or units[end].decoration):
+        end -= 1
+    keep = [i for i in range(start, end + 1)
+            if units[i].text and not units[i].decoration
+            and not (found.get(i) and (found[i].anywhere or found[i].terminal))]
+    if not any(is_prose(units[i]) for i in keep):
+        return None
+    return Span(keep, start, end, dl if dl is not None and dl >= start else None)
+
+
+def heading_like(u: Unit) -> bool:
+    """A title or subheading candidate: a line of words without list or menu markers."""
+    return not u.bullet and not u.decoration and 2 <= u.words <= 60 and u.link_density < 0.5 \
+        and not (is_short_item(u) and u.words < 3)

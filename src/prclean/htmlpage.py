@@ -1,0 +1,235 @@
+"""HTML pages: parse safely, read metadata, and flatten the tree into the same units as text.
+
+Parsing uses lxml's HTML parser with no network access and no entity expansion; the tree is
+walked once, emitting one unit per block element (a ``<br>`` also ends a line, because contact
+blocks are written that way).  Each unit remembers the chrome evidence of its ancestors' tags,
+classes and ids (``<nav>``, ``class="social-share"``), which becomes a detector verdict.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import lxml.html
+import regex
+from lxml import etree
+
+from .detectors import Verdict
+from .errors import NotAPage
+from .meta import to_iso
+from .segment import Unit
+
+_DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "select",
+         "button", "input", "textarea", "canvas", "map", "video", "audio", "math"}
+_BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "pre",
+          "section", "article", "header", "footer", "nav", "aside", "main", "figure", "figcaption", "table",
+          "tr", "ul", "ol", "dl", "address", "form", "body", "html", "center", "fieldset", "hr", "caption",
+          "tbody", "thead", "tfoot", "details", "summary", "dialog", "menu", "label", "legend"}
+_TAG_LABEL = {"nav": "menu", "footer": "footer", "aside": "related", "figcaption": "caption",
+              "dialog": "cookie", "menu": "menu"}
+_TOKEN_LABEL = {
+    **dict.fromkeys(("nav", "navbar", "navigation", "menu", "megamenu", "mega", "breadcrumb", "breadcrumbs",
+                     "pagination", "skip", "skiplink", "search", "searchbox", "login", "topbar", "toolbar",
+                     "subnav", "mainnav", "sitenav", "offcanvas", "drawer"), "menu"),
+    **dict.fromkeys(("footer", "site-footer", "colophon", "legal"), "footer"),
+    **dict.fromkeys(("share", "sharing", "social", "sharebar", "socials", "addthis", "shariff"), "share"),
+    **dict.fromkeys(("cookie", "cookies", "consent", "gdpr", "onetrust", "cmp", "cookiebanner", "usercentrics",
+                     "borlabs"), "cookie"),
+    **dict.fromkeys(("sidebar", "related", "teaser", "teasers", "recommended", "morenews", "more-news",
+                     "trending", "popular", "widget"), "related"),
+    **dict.fromkeys(("ad", "ads", "advert", "advertisement", "promo", "newsletter", "subscribe",
+                     "banner-ad", "sponsored"), "ad"),
+    **dict.fromkeys(("language", "languages", "lang", "locale", "language-selector", "country-selector",
+                     "langswitch", "language-switcher"), "language-list"),
+    **dict.fromkeys(("caption", "credit", "credits", "copyright"), "caption"),
+}
+_TOKEN_SPLIT = regex.compile(r"[\s_-]+")
+_XML_DECL = regex.compile(r"^\s*<\?xml[^>]{0,300}\?>", regex.IGNORECASE)
+_DOCTYPE_ENTITIES = regex.compile(r"<!DOCTYPE[^>\[]{0,500}\[.{0,200000}?\]\s*>", regex.IGNORECASE | regex.DOTALL)
+
+
+@dataclass
+class Page:
+    units: list[Unit]
+    verdicts: dict[int, Verdict] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+    tree: object | None = None
+
+
+def _parser() -> lxml.html.HTMLParser:
+    return lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
+                                huge_tree=False, default_doctype=False)
+
+
+def parse_tree(html: str):
+    """The lxml tree of a page; internal DTD subsets are cut first so no entity is ever expanded."""
+    html = _DOCTYPE_ENTITIES.sub("", _XML_DECL.sub("", html, count=1), count=1)
+    try:
+        root = lxml.html.document_fromstring(html, parser=_parser())
+    except (etree.ParserError, ValueError) as exc:
+        raise NotAPage(f"no HTML document could be parsed: {exc}") from exc
+    if root is None:
+        raise NotAPage("no HTML document could be parsed")
+    return root
+
+
+def _chrome_label(el) -> str | None:
+    label = _TAG_LABEL.get(el.tag) if isinstance(el.tag, str) else None
+    if label:
+        return label
+    role = (el.get("role") or "").casefold()
+    if role in ("navigation", "menubar", "menu", "search"):
+        return "menu"
+    if role == "contentinfo":
+        return "footer"
+    if role in ("dialog", "alertdialog") or el.get("aria-modal") == "true":
+        return "cookie"
+    words = f"{el.get('class') or ''} {el.get('id') or ''}".casefold()
+    if not words.strip():
+        return None
+    for tok in _TOKEN_SPLIT.split(words):
+        if tok in _TOKEN_LABEL:
+            return _TOKEN_LABEL[tok]
+    return None
+
+
+def _walk(root) -> Iterator[tuple[str, int, bool, bool, str | None, int]]:
+    """Yield ``(text, link_chars, is_li, is_heading, chrome_label, order)`` per line of text."""
+    buf: list[str] = []
+    links = 0
+    order = 0
+
+    def flush(el_tag: str, label: str | None):
+        nonlocal buf, links, order
+        text = " ".join("".join(buf).split())
+        out = (text, links, el_tag == "li", el_tag in ("h1", "h2", "h3", "h4", "h5", "h6"), label, order)
+        buf, links = [], 0
+        order += 1
+        return out
+
+    def visit(el, label: str | None, block_tag: str):
+        nonlocal links
+        own = _chrome_label(el) or label
+        if el.text:
+            buf.append(el.text)
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _DROP or not tag:
+                pass
+            elif tag == "br":
+                yield flush(block_tag, own)
+            elif tag in _BLOCK:
+                if "".join(buf).strip():
+                    yield flush(block_tag, own)
+                else:
+                    buf.clear()
+                yield from visit(child, own, tag)
+                if "".join(buf).strip():
+                    yield flush(tag, own if tag not in _TAG_LABEL else _chrome_label(child) or own)
+                buf.clear()
+            else:
+                inner = [t for t in _inline_text(child)]
+                text = "".join(inner)
+                if tag == "a":
+                    links += len(text.strip())
+                buf.append(text)
+            if child.tail:
+                buf.append(child.tail)
+
+    body = root.find("body")
+    start = body if body is not None else root
+    yield from visit(start, None, "body")
+    if "".join(buf).strip():
+        yield flush("body", None)
+
+
+def _inline_text(el) -> Iterator[str]:
+    """Text of an inline element, skipping dropped children (scripts inside spans, say)."""
+    if el.text:
+        yield el.text
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag and tag not in _DROP:
+            yield " " if tag == "br" else ""
+            yield from _inline_text(child)
+        if child.tail:
+            yield child.tail
+
+
+def read_meta(root) -> dict[str, str]:
+    """Title, date, author and publisher from JSON-LD and meta tags, most specific first."""
+    meta: dict[str, str] = {}
+    for script in root.iter("script"):
+        if (script.get("type") or "").casefold() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text[:500_000])
+        except (ValueError, RecursionError):
+            continue
+        for item in _ld_items(data):
+            _take(meta, "title", item.get("headline"))
+            _take(meta, "date", to_iso(str(item.get("datePublished") or "")))
+            for key, role in (("author", "author"), ("publisher", "issuer")):
+                who = item.get(key)
+                who = who[0] if isinstance(who, list) and who else who
+                if isinstance(who, dict):
+                    if who.get("@type") == "Person" and role == "author":
+                        _take(meta, "author", who.get("name"))
+                    elif who.get("@type") == "Organization" and role == "issuer":
+                        _take(meta, "ld_publisher", who.get("name"))
+    for el in root.iter("meta"):
+        name = (el.get("property") or el.get("name") or el.get("itemprop") or "").casefold()
+        content = (el.get("content") or "").strip()
+        if not content:
+            continue
+        if name in ("og:title", "twitter:title", "dc.title"):
+            _take(meta, "og_title", content)
+        elif name in ("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
+                      "pubdate", "publishdate", "og:published_time", "publication_date"):
+            _take(meta, "date", to_iso(content))
+        elif name in ("author", "article:author", "dc.creator") and "http" not in content:
+            _take(meta, "author", content)
+        elif name == "og:site_name":
+            _take(meta, "site_name", content)
+    title = root.find(".//title")
+    if title is not None and title.text:
+        _take(meta, "page_title", " ".join(title.text.split()))
+    return meta
+
+
+def _take(meta: dict[str, str], key: str, value) -> None:
+    if isinstance(value, str) and value.strip() and key not in meta:
+        meta[key] = " ".join(value.split())
+
+
+def _ld_items(data) -> Iterator[dict]:
+    stack = [data]
+    seen = 0
+    while stack and seen < 200:
+        item = stack.pop()
+        seen += 1
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            if "@graph" in item:
+                stack.append(item["@graph"])
+            yield item
+
+
+def parse(html: str, url: str | None = None) -> Page:
+    """Units, container verdicts and metadata of an HTML page."""
+    root = parse_tree(html)
+    meta = read_meta(root)
+    units: list[Unit] = []
+    verdicts: dict[int, Verdict] = {}
+    for text, links, is_li, is_heading, label, order in _walk(root):
+        if not text:
+            continue
+        u = Unit(len(units), text, (order, order), bullet=is_li, blank_before=1, link_chars=links,
+                 heading=is_heading)
+        units.append(u)
+        if label:
+            verdicts[u.index] = Verdict(label, f"html-{label}")
+    return Page(units, verdicts, meta, root)

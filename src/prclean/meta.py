@@ -1,0 +1,187 @@
+"""Release metadata read off the page text: dateline, date, wire, issuer, title, language.
+
+Every value is a piece of the input (or an ISO date normalised from one), never a guess from
+outside knowledge.  Sources are tried from the most to the least specific: the dateline says the
+release's own place, date and wire; furniture lines ("News provided by", "Date:") come next.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .rules import DATE, MONTH, search
+from .wires import wire_from_text
+
+_F = regex.IGNORECASE | regex.V1
+_PLACE = (r"(?P<place>\p{Lu}[\p{L}.'’-]*(?:[ /]\p{L}[\p{L}.'’-]*){0,3}"
+          r"(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}){0,2}?)")
+_DATELINES = tuple(regex.compile(p, regex.V1) for p in (
+    # BEIJING, Jan. 6, 2026 /PRNewswire/ --   |  NEW YORK, June 05, 2017 (GLOBE NEWSWIRE) --
+    rf"^{_PLACE},?\s+(?P<date>{DATE})\.?\s*(?P<tag>/[^/\n]{{2,40}}/|\([^()\n]{{2,40}}\))?\s*(?:--|[-–—:]|\.\s)",
+    # CUPERTINO, California—April 27, 2015—
+    rf"^{_PLACE}\s*[-–—]{{1,2}}\s*(?P<date>{DATE})\s*[-–—]",
+    # SAN FRANCISCO, CA--(Marketwired - April 06, 2016) -  |  NEW YORK--(BUSINESS WIRE)--
+    rf"^{_PLACE}\s*--\s*\((?P<tag>[^()\n]{{2,40}}?)(?:\s*-\s*(?P<date>{DATE}))?\)\s*[-–—]",
+    # Köln (ots) -  |  Hamburg (iwr-pressedienst) -  |  Berlin/Frankfurt (dpa-AFX) -
+    rf"^{_PLACE}\s+\((?P<tag>[\w./ -]{{2,30}})\)(?:\s*[-–—:]|\s*$)",
+    # Potsdam – Zum Ende des Jagdjahres ...
+    r"^(?P<place>\p{Lu}[\p{L}.'’-]+(?:[ /-]\p{Lu}[\p{L}.'’-]+){0,2})\s+[–—]\s+\p{Lu}",
+))
+_MONTH_NUM = {
+    **dict.fromkeys(("jan", "januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari"), 1),
+    **dict.fromkeys(("feb", "februar", "février", "febrero", "fevereiro", "febbraio", "februari"), 2),
+    **dict.fromkeys(("mar", "märz", "mars", "marzo", "março", "maart"), 3),
+    **dict.fromkeys(("apr", "avril", "abril", "aprile"), 4),
+    **dict.fromkeys(("may", "mai", "mayo", "maio", "maggio", "mei"), 5),
+    **dict.fromkeys(("jun", "juni", "juin", "junio", "junho", "giugno"), 6),
+    **dict.fromkeys(("jul", "juli", "juillet", "julio", "julho", "luglio"), 7),
+    **dict.fromkeys(("aug", "août", "agosto", "augustus"), 8),
+    **dict.fromkeys(("sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "settembre"), 9),
+    **dict.fromkeys(("oct", "oktober", "octobre", "octubre", "outubro", "ottobre"), 10),
+    **dict.fromkeys(("nov", "novembre", "noviembre", "novembro"), 11),
+    **dict.fromkeys(("dec", "dezember", "décembre", "diciembre", "dezembro", "dicembre"), 12),
+}
+_DATE_PARTS = regex.compile(
+    rf"(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\.?\s+(?:de\s+)?(?P<mon2>{MONTH}),?\s+(?:de\s+)?(?P<y2>\d{{4}})"
+    r"|(?P<d3>\d{1,2})\.\s?(?P<m3>\d{1,2})\.\s?(?P<y3>\d{4})"
+    r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})"
+    r"|(?P<m5>\d{1,2})/(?P<d5>\d{1,2})/(?P<y5>\d{4})"
+    r"|(?P<y6>\d{4})年(?P<m6>\d{1,2})月(?P<d6>\d{1,2})日", _F)
+_WIRE_WORDS = {"ots": "news aktuell", "dpa-afx": "dpa-AFX", "iwr-pressedienst": "IWR-Pressedienst"}
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    date: str | None
+    wire: str | None
+
+
+def to_iso(text: str) -> str | None:
+    """The first date written in ``text``, as ``YYYY-MM-DD``; None if none is valid."""
+    for m in _DATE_PARTS.finditer(text, timeout=0.05):
+        g = m.groupdict()
+        try:
+            if g["mon"] or g["mon2"]:
+                mon = (g["mon"] or g["mon2"]).casefold().rstrip(".")
+                month = _MONTH_NUM.get(mon) or _MONTH_NUM.get(mon[:3])
+                y, d = int(g["y"] or g["y2"]), int(g["d"] or g["d2"])
+            else:
+                y = int(g["y3"] or g["y4"] or g["y5"] or g["y6"])
+                month = int(g["m3"] or g["m4"] or g["m5"] or g["m6"])
+                d = int(g["d3"] or g["d4"] or g["d5"] or g["d6"])
+        except (TypeError, ValueError):
+            continue
+        if month and 1 <= month <= 12 and 1 <= d <= 31 and 1990 <= y <= 2100:
+            return f"{y:04d}-{month:02d}-{d:02d}"
+    return None
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """Place, date and wire from a lead paragraph that opens with a dateline."""
+    head = text[:300]
+    for pattern in _DATELINES:
+        try:
+            m = pattern.match(head, timeout=0.05)
+        except TimeoutError:
+            continue
+        if not m:
+            continue
+        place = m.group("place").strip(" ,")
+        if len(place) < 2 or place.casefold() in {"the", "der", "die", "das", "le", "la", "el"}:
+            continue
+        groups = m.groupdict()
+        date = to_iso(groups.get("date") or "") if groups.get("date") else None
+        profile = wire_from_text(head)
+        tag = (groups.get("tag") or "").strip("/() ").casefold()
+        wire = profile.name if profile else _WIRE_WORDS.get(tag)
+        if not date and not wire and pattern is not _DATELINES[-1]:
+            continue
+        return Dateline(place, date, wire)
+    return None
+
+
+# --- language ---------------------------------------------------------------------------------
+
+_STOPWORDS = {
+    "en": "the and of to in is that for with on as by this are was from at it an be has have will",
+    "de": "der die und das ist nicht mit den von zu im ein eine des auf für sich dem auch werden wird",
+    "fr": "le la les et des est une du dans pour que qui sur au par pas plus avec ce sont aux",
+    "es": "el la los las y de que en un una es por con para del se al su como más lo",
+    "pt": "o a os as e de que em um uma do da no na para com por se mais ao dos das",
+    "it": "il la di che e un una per del della con non sono gli le alla nel è dei al",
+    "nl": "de het een en van is dat op te in voor met zijn niet aan ook wordt door bij",
+}
+_STOP_SETS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
+_SCRIPT_LANG = (("ja", r"[\p{Hiragana}\p{Katakana}]"), ("ko", r"\p{Hangul}"), ("zh", r"\p{Han}"),
+                ("ru", r"\p{Cyrillic}"), ("ar", r"\p{Arabic}"), ("el", r"\p{Greek}"), ("he", r"\p{Hebrew}"),
+                ("th", r"\p{Thai}"))
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the release text, from its script and its commonest function words."""
+    sample = text[:20000]
+    letters = len(regex.findall(r"\p{L}", sample))
+    if letters < 20:
+        return None
+    for lang, pattern in _SCRIPT_LANG:
+        if len(regex.findall(pattern, sample)) > letters * 0.15:
+            return lang
+    words = Counter(w.casefold() for w in regex.findall(r"\p{L}+", sample))
+    scores = {lang: sum(words[w] for w in stops) for lang, stops in _STOP_SETS.items()}
+    lang, best = max(scores.items(), key=lambda kv: kv[1])
+    return lang if best >= 2 else None
+
+
+# --- issuer and author --------------------------------------------------------------------------
+
+_SOURCE = regex.compile(r"^SOURCE:?\s+(?P<x>.+?)[\s;,.]*$", regex.V1)
+_INFO_SOURCE = regex.compile(r"(?:^|\|\s*)(?:source|quelle|herausgeber)\s*:\s*(?P<x>.+?)(?:\s+Follow\b.*)?\s*$", _F)
+_ABOUT = regex.compile(
+    r"^(?:about|über|à propos d[e']|a propos d[e']|acerca de|sobre|informazioni su|chi è|over|关于|關於)\s*"
+    r"(?P<x>.{2,80}?)\s*[:.]?$", _F)
+_BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|written by|autor(?:in)?:?|author:?)\s+(?P<x>.+)$", _F)
+
+
+def issuer_from(texts: Sequence[str], provided_by: str | None) -> str | None:
+    """The issuing organisation: SOURCE line, then "News provided by", then a Source: info line."""
+    for t in texts:
+        m = search(_SOURCE, t)
+        if m:
+            return m.group("x")
+    if provided_by:
+        return provided_by
+    for t in texts:
+        m = search(_INFO_SOURCE, t)
+        if m and len(m.group("x").split()) <= 10:
+            return m.group("x")
+    return None
+
+
+def about_name(text: str) -> str | None:
+    m = search(_ABOUT, text)
+    return m.group("x").strip() if m else None
+
+
+def author_from(text: str) -> str | None:
+    m = search(_BYLINE, text)
+    return m.group("x").strip() if m else None
+
+
+def first_date(texts: Sequence[str]) -> str | None:
+    for t in texts:
+        iso = to_iso(t)
+        if iso:
+            return iso
+    return None
+
+
+def wire_in_text(text: str) -> str | None:
+    """The wire named by a dateline tag anywhere in the lead paragraph."""
+    profile = wire_from_text(text)
+    return profile.name if profile else None

@@ -1,0 +1,170 @@
+"""The whole of prclean, top to bottom: load → segment → detect → extract → render.
+
+Both input kinds meet after segmentation: an HTML page and a text dump of it become the same
+kind of units, so every detector and every extraction rule serves both.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+
+from . import htmlpage, meta
+from .detectors import Verdict, detect_units
+from .errors import Timeout
+from .extract import choose_span
+from .header import Header, read_header
+from .load import DEFAULT_MAX_BYTES, load
+from .model import BODY, Block, Release
+from .sections import ABOUT, CONTACTS, FORWARD, assign_sections
+from .segment import Unit, segment_text
+
+
+@dataclass(frozen=True)
+class Options:
+    """Knobs of one run; the defaults suit unattended pipelines."""
+
+    url: str | None = None
+    keep_about: bool = True
+    keep_contacts: bool = True
+    keep_forward_looking: bool = True
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+    timeout: float | None = 30.0
+    encoding: str | None = None
+
+
+class _Clock:
+    """Cooperative deadline: checked between stages, so a slow page fails with :class:`Timeout`."""
+
+    def __init__(self, budget: float | None) -> None:
+        self.deadline = None if budget is None else time.monotonic() + budget
+
+    def check(self, stage: str) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise Timeout(f"time budget exceeded during {stage}")
+
+
+def run(data: str | bytes, opts: Options) -> tuple[Release, list[Block]]:
+    """Clean one page; return the release and every input block with its label."""
+    clock = _Clock(opts.timeout)
+    # load
+    text, kind = load(data, max_bytes=opts.max_bytes, encoding=opts.encoding)
+    clock.check("load")
+    # segment
+    page = htmlpage.parse(text, opts.url) if kind == "html" else None
+    units = page.units if page else segment_text(text)
+    clock.check("segment")
+    # detect
+    found = detect_units(units)
+    if page:
+        for idx, verdict in page.verdicts.items():
+            found.setdefault(idx, verdict)
+    clock.check("detect")
+    # extract
+    span = choose_span(units, found)
+    start = span.start if span else len(units)
+    header = read_header(units, found, start)
+    body = [units[i] for i in span.keep] if span else []
+    secs = assign_sections(body)
+    labels = _label_all(units, found, span, header, secs, opts)
+    clock.check("extract")
+    # render
+    return _render(units, labels, body, secs, header, page, kind, opts)
+
+
+def _label_all(units: Sequence[Unit], found: dict[int, Verdict], span, header: Header,
+               secs: list[str | None], opts: Options) -> list[tuple[str, str]]:
+    """One ``(label, rule)`` per unit: body, a dropped section, title, or the chrome verdict."""
+    dropped = {ABOUT: not opts.keep_about, CONTACTS: not opts.keep_contacts,
+               FORWARD: not opts.keep_forward_looking}
+    body_label = {i: s for i, s in zip(span.keep, secs)} if span else {}
+    title_texts = {units[i].text.casefold() for i in (header.title,) if i is not None}
+    out: list[tuple[str, str]] = []
+    for u in units:
+        v = found.get(u.index)
+        if u.index in body_label:
+            sec = body_label[u.index]
+            out.append((sec.replace("_", "-"), "option") if sec and dropped[sec] else (BODY, "body-span"))
+        elif u.index == header.subtitle:
+            out.append(("subtitle", "header-heading"))
+        elif u.index == header.title or (u.text.casefold() in title_texts and u.words >= 2):
+            out.append(("title", "header-heading"))
+        elif u.index == header.issuer_unit:
+            out.append(("furniture", "provider-name"))
+        elif v is not None:
+            out.append((v.label, v.rule))
+        elif span is None:
+            out.append(("boilerplate", "no-release"))
+        else:
+            out.append(("boilerplate", "before-body" if u.index < span.start else
+                        "after-body" if u.index > span.end else "inside-body"))
+    return out
+
+
+def _render(units: Sequence[Unit], labels: list[tuple[str, str]], body: list[Unit],
+            secs: list[str | None], header: Header, page, kind: str,
+            opts: Options) -> tuple[Release, list[Block]]:
+    blocks = [Block(u.text, lab, rule, u.lines) for u, (lab, rule) in zip(units, labels)]
+    kept = [u for u, (lab, _) in zip(units, labels) if lab == BODY]
+    paragraphs = tuple(u.text for u in kept)
+    removed = tuple(b for b in blocks if b.label != BODY and b.text)
+    sections: dict[str, tuple[str, ...]] = {}
+    for u, sec in zip(body, secs):
+        if sec:
+            sections.setdefault(sec, ())
+            sections[sec] += (u.text,)
+    media = tuple(b.text for b in removed if b.rule == "media-url")
+    if media:
+        sections["media"] = media
+    all_texts = [u.text for u in units]
+    lead = paragraphs[0] if paragraphs else ""
+    dl = meta.parse_dateline(lead) if lead else None
+    trailer = [b.text for b in removed if b.label == "wire-trailer"]
+    about = next((meta.about_name(u.text) for u, s in zip(body, secs) if s == ABOUT), None)
+    title = units[header.title].text if header.title is not None else None
+    pm = page.meta if page else {}
+    release = Release(
+        text="\n\n".join(paragraphs),
+        paragraphs=paragraphs,
+        title=title or pm.get("title"),
+        subtitle=units[header.subtitle].text if header.subtitle is not None else None,
+        date=(dl.date if dl else None) or pm.get("date")
+        or meta.first_date([u.text for u in units[: (body[0].index if body else len(units))]][-40:])
+        or meta.first_date(all_texts),
+        dateline_location=dl.place if dl else None,
+        wire=(dl.wire if dl else None) or meta.wire_in_text(lead) or pm.get("wire"),
+        issuer=meta.issuer_from(trailer, header.provided_by) or meta.issuer_from(all_texts, None)
+        or pm.get("issuer") or about,
+        author=header.author or pm.get("author"),
+        language=meta.detect_language(" ".join(paragraphs)) if paragraphs else None,
+        sections=sections,
+        removed=removed,
+        input_kind=kind,
+    )
+    return release, blocks
+
+
+def clean(data: str | bytes, *, url: str | None = None, keep_about: bool = True, keep_contacts: bool = True,
+          keep_forward_looking: bool = True, max_bytes: int | None = DEFAULT_MAX_BYTES,
+          timeout: float | None = 30.0, encoding: str | None = None) -> Release:
+    """Extract the press release from a page given as HTML or as a text rendering.
+
+    Raises only :class:`prclean.PrcleanError` subclasses: ``InputTooLarge`` past ``max_bytes``,
+    ``NotAPage`` for binary or non-text input, ``Timeout`` past ``timeout`` seconds.
+    """
+    opts = Options(url, keep_about, keep_contacts, keep_forward_looking, max_bytes, timeout, encoding)
+    return run(data, opts)[0]
+
+
+def clean_file(path: str | PathLike[str], **kwargs) -> Release:
+    """:func:`clean` on a file's bytes (encoding detected as for any bytes input)."""
+    return clean(Path(path).read_bytes(), **kwargs)
+
+
+def detect(data: str | bytes, *, url: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES,
+           timeout: float | None = 30.0, encoding: str | None = None) -> list[Block]:
+    """Every block of the input, body and chrome alike, with its label and the rule that fired."""
+    return run(data, Options(url, max_bytes=max_bytes, timeout=timeout, encoding=encoding))[1]

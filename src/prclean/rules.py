@@ -1,0 +1,184 @@
+"""The vocabulary prclean recognises, as one table of named regexes.
+
+Keeping every phrase-level heuristic here (as Readability does) means a reviewer can read what
+prclean believes about page chrome in one place, and a detector only ever refers to a rule by name.
+Phrases are only half the evidence: most rules carry a word limit, because the same words inside a
+long paragraph are the release talking, not the page.  Structural evidence (runs of short items,
+repetition, position relative to the dateline) lives in :mod:`prclean.detectors`.
+
+All patterns are matched against whitespace-collapsed block text, case-insensitively unless the
+rule says otherwise, and every match runs under a time budget (see :func:`search`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# A regex that runs longer than this on one block is treated as "no match": odd pages must not
+# be able to stall the pipeline through back-tracking.
+MATCH_TIMEOUT_S = 0.05
+
+_MONTHS_EN = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_MONTHS_OTHER = (
+    r"(?:Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril|mai|juin"
+    r"|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio"
+    r"|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho"
+    r"|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio"
+    r"|settembre|ottobre|dicembre|januari|februari|maart|mei|juni|juli|augustus|oktober)"
+)
+MONTH = rf"(?:{_MONTHS_EN}|{_MONTHS_OTHER})"
+DATE = (
+    rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # Jan. 6, 2026
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?{MONTH},?\s+(?:de\s+)?\d{{4}}"  # 8 November, 2010 / 2. Dezember 2022
+    r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{4}"  # 28.01.2022
+    r"|\d{4}-\d{2}-\d{2}"  # 2023-03-19
+    r"|\d{1,2}/\d{1,2}/\d{4}"  # 04/27/2015
+    r"|\d{4}年\d{1,2}月\d{1,2}日)"  # 2026年1月6日
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named pattern giving a chrome label.
+
+    ``max_words`` keeps a rule to short blocks; ``anywhere`` lets it remove a block even inside
+    the body span (only for patterns that never occur in a release's own prose).
+    """
+
+    name: str
+    label: str
+    pattern: regex.Pattern[str]
+    max_words: int = 12
+    anywhere: bool = False
+    terminal: bool = False
+
+
+def _r(name: str, label: str, pattern: str, *, max_words: int = 12, anywhere: bool = False,
+       terminal: bool = False, case: bool = False) -> Rule:
+    flags = regex.V1 | (0 if case else regex.IGNORECASE)
+    return Rule(name, label, regex.compile(pattern, flags), max_words, anywhere, terminal)
+
+
+RULES: tuple[Rule, ...] = (
+    # --- wire trailers: put there by the distribution service, never by the issuer -------------
+    _r("source-line", "wire-trailer", r"^SOURCE:?\s+\S", case=True, max_words=15, anywhere=True,
+       terminal=True),
+    _r("view-original", "wire-trailer",
+       r"^(To )?view (the )?(original|source) (content|version|release)|^View source version on",
+       max_words=40, anywhere=True),
+    _r("media-url", "wire-trailer", r"^(photos?|logos?|videos?|images?|multimedia)\s*[-–:]\s*https?://",
+       max_words=12, anywhere=True),
+    _r("dow-jones-end", "wire-trailer", r"^\(END\) Dow Jones", anywhere=True),
+    _r("related-links", "wire-trailer", r"^related links:?$", anywhere=True, terminal=True),
+    _r("wire-copyright", "wire-trailer",
+       r"^(copyright|©).{0,40}(business ?wire|pr ?newswire|globe ?newswire|cision|accesswire|"
+       r"ein presswire|news aktuell|marketwired|notified)", max_words=60, anywhere=True, terminal=True),
+    _r("ots-trailer", "wire-trailer",
+       r"^(Original-?Content von|Originalinhalt von|Pressemitteilung übermittelt durch|"
+       r"Ende der Mitteilung|Diese Pressemitteilung wurde via|This press release was (issued|distributed)"
+       r" (through|by|via)|Distributed by|Published by)", max_words=40, anywhere=True),
+    _r("end-mark", "end-mark", r"^(#{3,}|-{3,}|\*{3,}|-30-|ENDS?\.?)$", anywhere=True),
+    # --- page furniture around the release ----------------------------------------------------
+    _r("news-provided-by", "furniture",
+       r"^(news |press release |news release )?(provided|distributed|issued) by:?(\s.*)?$"
+       r"|^(bereitgestellt|veröffentlicht|herausgegeben) (von|durch)", max_words=10, anywhere=True),
+    _r("info-line", "furniture",
+       r"^(date|datum|source|quelle|ort|location|published( on| at)?|posted( on)?|updated( on)?"
+       r"|aktualisiert( am)?|veröffentlicht( am)?|erschienen( am)?|stand|pressemitteilung vom"
+       r"|release date|lesezeit|reading time)\s*:?\s+\S", max_words=12),
+    _r("timestamp", "furniture",
+       rf"^(\w+,?\s+)?{DATE}(,?\s*(at\s+)?\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?(\s*(ET|EST|EDT|CET|CEST|GMT|UTC|Uhr|PT|PST|PDT|BST)\b)?)?"
+       r"(\s*\|.*)?$", max_words=14),
+    _r("read-time", "furniture", r"^\d+\s*(min(ute)?s?\.?( read)?|minuten lesezeit)$"),
+    _r("byline", "byline",
+       r"^(by|von|par|por|di|door|written by|autor(in)?:?|author:?)\s+\p{Lu}[\p{L}.'-]+(\s+\p{Lu}[\p{L}.'-]+){0,3}$",
+       max_words=6),
+    _r("font-size", "share", r"^(font ?size|schriftgröße|textgröße|text size)\b", max_words=8, anywhere=True),
+    # --- share widgets ----------------------------------------------------------------------
+    _r("share", "share",
+       r"^(share( this| on| via| to)?( article| release| page| story| post)?:?|share to ?\w*|teilen|"
+       r"(auf|via) \w+ teilen|partager|compartir|condividi|delen|tweet|print( this( page| article)?)?|"
+       r"drucken|seite drucken|e-?mail( this)?|per e-?mail (senden|versenden)|pin it|whatsapp|facebook|"
+       r"twitter|x|linkedin|xing|pinterest|google\+|reddit|copy link|link kopieren|bookmark|"
+       r"send to a friend|empfehlen|artikel empfehlen|download pdf|pdf|als pdf)$", max_words=6),
+    # --- related releases and teasers -------------------------------------------------------
+    _r("related-heading", "related",
+       r"^(also from this source|more (news |press )?releases? from( this source)?|more by this source|"
+       r"more from\b.*|related (news|articles?|releases?|stories|posts|content|press releases|topics)|"
+       r"news releases in similar topics|see more news releases in|view all news by|view more news|"
+       r"explore|trending( now| topics)?|recommended( for you)?|most (popular|read)|latest (news|releases)|"
+       r"read more|weiterlesen|mehr (erfahren|lesen|zum thema)|weitere (meldungen|pressemitteilungen|"
+       r"artikel|nachrichten|informationen)|ähnliche (artikel|meldungen|beiträge)|"
+       r"das könnte sie (auch )?interessieren|aktuelle (meldungen|pressemitteilungen)|"
+       r"à lire aussi|voir aussi|noticias relacionadas|artículos relacionados|leia também|"
+       r"articoli correlati|関連(記事|ニュース)|相关(新闻|文章|阅读))\W*$", max_words=8, terminal=True),
+    # --- ads and promos -----------------------------------------------------------------------
+    _r("promo", "ad",
+       r"request a demo|more press release views|advertisement|^anzeige$|^werbung$|^sponsored|"
+       r"subscribe( now| to)?|newsletter|sign up|jetzt (abonnieren|anmelden)|free trial|"
+       r"get started|start today|custom packages|membership", max_words=20),
+    # --- the site's own contact widgets -------------------------------------------------------
+    _r("site-contact", "contact-widget",
+       r"^(call|contact|chat with|phone|tel\.?)\b.{0,40}(at|us|an expert)\b|from \d{1,2}\s?(am|pm)|"
+       r"\d{1,2}\s?(am|pm)\s?[-–]\s?\d{1,2}\s?(am|pm)|opening hours|öffnungszeiten|"
+       r"general inquiries|worldwide offices|editorial bureaus|media inquiries|contact us|kontaktformular",
+       max_words=12),
+    # --- footers and legal ------------------------------------------------------------------
+    _r("copyright", "footer", r"^(©|\(c\)|copyright\b)", max_words=25, anywhere=True),
+    _r("all-rights", "footer",
+       r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados",
+       max_words=25),
+    _r("legal-link", "footer",
+       r"^(terms( of (use|service))?|terms (and|&) conditions|privacy( policy| statement| notice)?|"
+       r"datenschutz(erklärung|hinweise)?|impressum|imprint|legal( notice)?|site ?map|sitemap|"
+       r"accessibility( statement)?|barrierefreiheit|erklärung zur barrierefreiheit|"
+       r"back to top|nach oben|seitenanfang|zum seitenanfang|top of page|"
+       r"do not sell.*|information security policy|rss( feeds?)?|agb|nutzungsbedingungen|"
+       r"mentions légales|aviso legal|política de privacidad|cookies)\W*$", max_words=8),
+    # --- cookie banners and consent dialogs ---------------------------------------------------
+    _r("cookie", "cookie",
+       r"\bcookies?\b.*\b(use|uses|using|verwende|nutzen|setzt|utilis|accept|akzept|consent|"
+       r"einwillig|setting|einstellung|browser|website|webseite|privacy|datenschutz)"
+       r"|\b(use|uses|using|verwende\w*|nutz\w*|utilis\w*) (of )?cookies\b", max_words=90, anywhere=True),
+    _r("consent-button", "cookie",
+       r"^(accept( all)?( cookies)?|reject( all)?|decline|alle akzeptieren|akzeptieren|ablehnen|"
+       r"einverstanden|zustimmen|ok|got it|verstanden|manage (preferences|settings)|"
+       r"cookie[- ]?(settings|einstellungen|preferences)|einstellungen|tout accepter|aceptar)\W*$",
+       max_words=4),
+    # --- site banners -------------------------------------------------------------------------
+    _r("site-banner", "banner",
+       r"we('| a)re (building|launching|redesigning|updating) (a |our )?new|pardon our dust|"
+       r"pages will be in transition|javascript (is )?(disabled|required|deaktiviert)|"
+       r"your browser is (out of date|outdated|not supported)|beta version|neue website", max_words=30,
+       anywhere=True),
+    # --- captions and credits -----------------------------------------------------------------
+    _r("caption-credit", "caption",
+       r"^(©\s*\S.*\b(photo|foto|video|image|bild)s?\b|(photo|foto|bild|image|video|credit|bildquelle|"
+       r"fotocredit|quelle)\s*(:|©)\s*\S|click to enlarge|zum vergrößern|watch in realplayer|"
+       r"download (image|photo|video|hi-?res)|\[?(image|bild|photo|foto)\]?$)", max_words=15, anywhere=True),
+    _r("caption-upper", "caption", r"^(VIDEO|PHOTO|IMAGE|FOTO|BILD|AUDIO)\s*:", case=True, max_words=80,
+       anywhere=True),
+    # --- navigation -----------------------------------------------------------------------------
+    _r("nav-word", "menu",
+       r"^(skip( to)?( main)? (navigation|content|to content)|skip navigation|springe? (direkt )?zu:?|"
+       r"zum inhalt|zur navigation|navigation( und service)?|hauptmenü|main menu|menü|menu|"
+       r"toggle navigation|close|schließen|search|suche|suchen|go!?|advanced search|search for:?|"
+       r"sign in|log ?in|login|register|client login|anmelden|registrieren|send a (news )?release|"
+       r"sie sind hier:?|you are here:?|home|startseite|zur startseite|previous|next|zurück|weiter|"
+       r"vorherige|nächste|mehr|more|overview|übersicht|breadcrumb|servicemenü|footer|fußbereich|"
+       r"dehaze|add_box|logo|\.{3}|×)\W*$", max_words=5),
+)
+
+
+def search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    """``pattern.search`` under the module's time budget: a runaway match counts as no match."""
+    try:
+        return pattern.search(text, timeout=MATCH_TIMEOUT_S)
+    except TimeoutError:
+        return None
+

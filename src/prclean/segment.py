@@ -1,0 +1,132 @@
+"""Turn a plain-text rendering of a page into units: one paragraph, heading or list item each.
+
+Renderings differ in how they show structure, so this step removes the differences:
+
+* w3m and lynx wrap paragraphs at a fixed width and mark list items with glyphs (``•``, ``*``,
+  ``□``, ``○``) at growing indents; lynx indents running text.  We estimate the wrap width from the
+  page itself (many lines ending near the same column) and glue wrapped lines back together.
+* markdown marks links as ``[text](url)`` and headings with ``#``; we keep the link text and count
+  it, because link density is one of the best chrome signals we have.
+* innerText has no markers at all: one block element per line, blank lines optional.
+
+Nothing is rewritten: a unit's text is made of the input's characters, minus markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_BULLET = regex.compile(r"^(?P<mark>[•*+·▪◦○□☆■●►‣⁃◆◇→]|[-–](?=\s)|\d{1,3}[.)](?=\s))\s*")
+_MD_IMAGE = regex.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
+_MD_LINK = regex.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
+_MD_HEADING = regex.compile(r"^#{1,6}\s+")
+_MD_EMPH = regex.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
+_LYNX_REF = regex.compile(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|LINK)\]")
+_IMG_TOKENS = regex.compile(r"^(?:\s*\[[^\s\]]{1,40}\])+\s*$")
+_DECORATION = regex.compile(r"^[\s_━─═—–\-=*|·•.,;:×+#~^]*$")
+_WORD = regex.compile(r"\w+")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+@dataclass
+class Unit:
+    """A paragraph-level piece of the page, with the cheap features every detector reads."""
+
+    index: int
+    text: str
+    lines: tuple[int, int]
+    bullet: bool = False
+    indent: int = 0
+    blank_before: int = 0
+    link_chars: int = 0
+    heading: bool = False
+    decoration: bool = False
+    hint: str = ""  # HTML only: class/id/tag evidence of the enclosing container
+
+    @property
+    def words(self) -> int:
+        cjk = len(_CJK.findall(self.text))
+        return len(_WORD.findall(self.text)) + cjk // 2
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+def _strip_markup(line: str) -> tuple[str, int, bool, bool]:
+    """Remove markdown/lynx/w3m markup; return text, link chars, heading flag, decoration flag."""
+    if _IMG_TOKENS.match(line):
+        return line.strip(), 0, False, True
+    heading = bool(_MD_HEADING.match(line))
+    if heading:
+        line = _MD_HEADING.sub("", line)
+    line = _MD_IMAGE.sub(lambda m: m.group(1), line)
+    link_chars = 0
+
+    def _link(m: regex.Match[str]) -> str:
+        nonlocal link_chars
+        link_chars += len(m.group(1))
+        return m.group(1)
+
+    line = _MD_LINK.sub(_link, line)
+    line = _MD_EMPH.sub(lambda m: m.group(2), line)
+    line = _LYNX_REF.sub("", line)
+    text = " ".join(line.split())
+    return text, link_chars, heading, bool(_DECORATION.match(text))
+
+
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The column a fixed-width renderer wrapped at, or None for unwrapped text.
+
+    A wrapped rendering shows many lines ending within a few columns of one width; an innerText
+    or markdown dump shows line lengths spread over hundreds of columns.
+    """
+    long = sorted((n for n in lengths if n >= 40), reverse=True)
+    for i, top in enumerate(long):
+        if top > 260:
+            continue
+        near = sum(1 for n in long[i:] if n >= top - 12)
+        if near >= 3:
+            band = sum(1 for n in long if top - 25 <= n <= top)
+            half = sum(1 for n in long if n >= top // 2)
+            return top if band >= 0.3 * half else None
+        break
+    return None
+
+
+def segment_text(text: str) -> list[Unit]:
+    """Split a text rendering into units, gluing back lines a renderer wrapped."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
+    lines = [ln.rstrip() for ln in raw]
+    width = _wrap_width([len(ln) for ln in lines if ln.strip()])
+    full_at = width - max(15, width // 6) if width else None
+    units: list[Unit] = []
+    blank = 0
+    cur: Unit | None = None
+    prev_full = False
+    for no, line in enumerate(lines):
+        if not line.strip():
+            blank += 1
+            prev_full = False
+            cur = None
+            continue
+        indent = len(line) - len(line.lstrip())
+        body = line.strip()
+        m = _BULLET.match(body)
+        is_bullet = bool(m) and not (prev_full and m and m.group("mark")[0].isdigit())
+        text_part, link_chars, heading, decoration = _strip_markup(body[m.end():] if is_bullet and m else body)
+        if cur is not None and prev_full and not is_bullet and not decoration and not heading:
+            cur.text = f"{cur.text} {text_part}".strip()
+            cur.link_chars += link_chars
+            cur.lines = (cur.lines[0], no)
+        else:
+            if not text_part and not decoration:
+                decoration = True
+            cur = Unit(len(units), text_part, (no, no), bullet=is_bullet, indent=indent, blank_before=blank,
+                       link_chars=link_chars, heading=heading, decoration=decoration)
+            units.append(cur)
+        blank = 0
+        prev_full = bool(full_at) and len(line) >= full_at  # type: ignore[operator]
+    return units

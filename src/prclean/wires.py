@@ -1,0 +1,156 @@
+"""What we know about each distribution service, as data: one profile per wire.
+
+A profile says how to recognise the wire's pages (host names, page markers), which tag it puts in
+the dateline, which HTML containers hold the release and which hold chrome.  Code elsewhere never
+names a wire; it asks the profiles.  Adding a wire means adding one entry here and a fixture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+
+@dataclass(frozen=True)
+class WireProfile:
+    name: str
+    hosts: tuple[str, ...]
+    dateline_tag: str  # regex matched in the lead paragraph
+    markers: tuple[str, ...] = ()  # substrings of the raw page that identify the wire
+    body_xpaths: tuple[str, ...] = ()  # containers holding the release text, best first
+    chrome_xpaths: tuple[str, ...] = ()  # containers inside the body that are still chrome
+
+
+def _cls(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+PROFILES: tuple[WireProfile, ...] = (
+    WireProfile(
+        "PR Newswire",
+        ("prnewswire.com", "prnewswire.co.uk", "newswire.ca", "prnasia.com", "prnewswire.mx"),
+        r"/\s*PRNewswire(?:-[\w-]+)?\s*/|/\s*PRNewswire\s*/|/\s*CNW\s*/|/\s*PRNAsia\s*/|/美通社/",
+        ("prnewswire", "Cision US Inc.", "newswire.ca"),
+        (f"//section[{_cls('release-body')}]", f"//div[{_cls('release-body')}]",
+         "//div[@id='release-body']", f"//div[{_cls('news-release')}]", "//div[@itemprop='articleBody']"),
+        (f".//*[{_cls('brand-logo')}]", f".//*[{_cls('social-share')}]", ".//div[@id='socialShare']"),
+    ),
+    WireProfile(
+        "Business Wire",
+        ("businesswire.com", "businesswire.de", "businesswire.fr", "businesswire.jp"),
+        r"--\s*\(\s*BUSINESS WIRE\s*\)\s*--|\(BUSINESS WIRE\)|\(ビジネスワイヤ\)",
+        ("businesswire.com", "BUSINESS WIRE"),
+        (f"//div[{_cls('bw-release-story')}]", "//div[@itemprop='articleBody']",
+         f"//div[{_cls('bw-release-body')}]", f"//div[{_cls('release-body')}]"),
+        (f".//*[{_cls('bw-release-contact')}]/preceding-sibling::*[{_cls('bw-share')}]",),
+    ),
+    WireProfile(
+        "GlobeNewswire",
+        ("globenewswire.com",),
+        r"\(\s*GLOBE NEWSWIRE\s*\)|\(GLOBE NEWSWIRE\)|/GLOBE NEWSWIRE/",
+        ("globenewswire.com", "GLOBE NEWSWIRE"),
+        ("//div[@id='main-body-container']", f"//div[{_cls('main-body-container')}]",
+         "//span[@itemprop='articleBody']", "//div[@itemprop='articleBody']"),
+    ),
+    WireProfile(
+        "Marketwired",
+        ("marketwired.com",),
+        r"--\s*\(\s*Marketwired(?: - [^)]{3,40})?\)|\(\s*Marketwire(?:d)? - ",
+        ("Marketwired",),
+        ("//div[@itemprop='articleBody']", f"//div[{_cls('mw_release')}]"),
+    ),
+    WireProfile(
+        "ACCESSWIRE",
+        ("accesswire.com",),
+        r"/\s*ACCESSWIRE\s*/|/\s*ACCESS Newswire\s*/",
+        ("accesswire.com",),
+        ("//div[@id='articlebody']", f"//div[{_cls('articlebody')}]", "//div[@itemprop='articleBody']"),
+    ),
+    WireProfile(
+        "EIN Presswire",
+        ("einpresswire.com", "einnews.com"),
+        r"/\s*EINPresswire\.com\s*/|/\s*EIN Presswire\s*/",
+        ("einpresswire", "EIN Presswire"),
+        (f"//div[{_cls('article_column')}]", "//div[@itemprop='articleBody']", f"//div[{_cls('article-content')}]"),
+    ),
+    WireProfile(
+        "PRWeb",
+        ("prweb.com",),
+        r"\(\s*PRWEB\s*\)|/\s*PRWeb\s*/",
+        ("prweb.com", "PRWEB"),
+        (f"//div[{_cls('release-body')}]", "//div[@itemprop='articleBody']"),
+    ),
+    WireProfile(
+        "Newsfile",
+        ("newsfilecorp.com",),
+        r"\(\s*Newsfile Corp\.\s*-",
+        ("newsfilecorp.com",),
+        ("//div[@id='release']", f"//div[{_cls('release')}]"),
+    ),
+    WireProfile(
+        "Cision",
+        ("news.cision.com",),
+        r"/\s*Cision\s*/|\(Cision\)",
+        ("news.cision.com",),
+        (f"//div[{_cls('release-body')}]", f"//article[{_cls('release')}]"),
+    ),
+    WireProfile(
+        "JCN Newswire",
+        ("jcnnewswire.com",),
+        r"\(\s*JCN Newswire\s*\)|JCN Newswire\s*-",
+        ("jcnnewswire.com", "JCN Newswire"),
+        (f"//div[{_cls('article-body')}]",),
+    ),
+    WireProfile(
+        "news aktuell",
+        ("presseportal.de", "presseportal.ch", "ots.at"),
+        r"\(\s*ots(?:/[\w-]+)?\s*\)",
+        ("presseportal.de", "news aktuell"),
+        (f"//article[{_cls('story')}]", f"//div[{_cls('story')}]", f"//div[{_cls('card')}]//article"),
+        (f".//*[{_cls('news-meta')}]",),
+    ),
+    WireProfile(
+        "dpa-AFX",
+        ("dpa-afx.de",),
+        r"\(\s*dpa-AFX\s*\)",
+        ("dpa-AFX",),
+    ),
+    WireProfile(
+        "IWR-Pressedienst",
+        ("iwr.de",),
+        r"\(\s*iwr-pressedienst\s*\)",
+        ("iwr-pressedienst",),
+    ),
+)
+
+_TAGS = [(p, regex.compile(p.dateline_tag, regex.IGNORECASE | regex.V1)) for p in PROFILES]
+ANY_TAG = regex.compile("|".join(f"(?:{p.dateline_tag})" for p in PROFILES), regex.IGNORECASE | regex.V1)
+
+
+def wire_from_text(text: str) -> WireProfile | None:
+    """The wire whose dateline tag appears in ``text`` (a lead paragraph), if any."""
+    for profile, pattern in _TAGS:
+        if pattern.search(text[:600], timeout=0.05):
+            return profile
+    return None
+
+
+def wire_from_page(url: str | None, html: str) -> WireProfile | None:
+    """Recognise the wire from the URL's host, else from markers in the page itself.
+
+    The URL is only a hint: a wrong URL must not beat what the page says, so a host match is
+    accepted only when the page also carries one of the profile's markers.
+    """
+    host = ""
+    if url:
+        m = regex.match(r"^[a-z][\w+.-]*://([^/:?#]+)", url.strip(), regex.IGNORECASE)
+        host = m.group(1).lower() if m else ""
+    head = html[:400_000]
+    for profile in PROFILES:
+        if host and any(host == h or host.endswith("." + h) for h in profile.hosts):
+            if any(mark in head for mark in profile.markers):
+                return profile
+    scores = [(sum(head.count(mark) for mark in p.markers), p) for p in PROFILES if p.body_xpaths]
+    best = max(scores, key=lambda s: s[0], default=(0, None))
+    return best[1] if best[0] >= 2 else None
