@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -31,10 +32,13 @@ _LANG_NAMES = regex.compile(
     r"bahasa(?: indonesia| melayu)?|tiếng việt|vietnamese|ไทย|thai|українська|ukrainian|català|catalan|"
     r"hrvatski|български|srpski|slovenščina|eesti|latviešu|lietuvių|leichte sprache|gebärdensprache|"
     r"easy read|sign language)$",
-    regex.IGNORECASE | regex.V1,
+    regex.IGNORECASE,
 )
 _SCRIPT = regex.compile(r"\p{Latin}|\p{Cyrillic}|\p{Han}|\p{Hangul}|\p{Arabic}|\p{Greek}|\p{Hebrew}|"
                         r"\p{Thai}|\p{Devanagari}|\p{Hiragana}|\p{Katakana}")
+
+
+_MAX_RULE_WORDS = max(rule.max_words for rule in RULES)
 
 
 @dataclass(frozen=True)
@@ -53,17 +57,24 @@ def is_short_item(u: Unit) -> bool:
     return u.words <= 6 and not _SENTENCE_END.search(u.text)
 
 
+@lru_cache(maxsize=32768)
+def _vocabulary_verdict(text: str, words: int) -> Verdict | None:
+    """Cached across calls: sites repeat the same menu and footer lines on every page."""
+    for rule in RULES:
+        if words <= rule.max_words and search(rule.pattern, text):
+            return Verdict(rule.label, rule.name, rule.anywhere, rule.terminal)
+    return None
+
+
 def vocabulary(units: Sequence[Unit]) -> dict[int, Verdict]:
     """The named regexes of :mod:`prclean.rules`, each limited to blocks of a plausible size."""
     out: dict[int, Verdict] = {}
     for u in units:
-        if u.decoration or not u.text:
+        if u.decoration or not u.text or u.words > _MAX_RULE_WORDS:
             continue
-        n = u.words
-        for rule in RULES:
-            if n <= rule.max_words and search(rule.pattern, u.text):
-                out[u.index] = Verdict(rule.label, rule.name, rule.anywhere, rule.terminal)
-                break
+        verdict = _vocabulary_verdict(u.text, u.words)
+        if verdict is not None:
+            out[u.index] = verdict
     return out
 
 

@@ -33,13 +33,7 @@ CONTACT_HEADING = regex.compile(
     r"contact(?:s)? (?:presse|médias?)|contacto(?:s)?(?: de prensa)?|contato(?:s)?|contatti|"
     r"press office|pressestelle|media enquiries|for (?:more|further) information|お問い合わせ.*|"
     r"报道垂询|媒体联系人?|联系方式|contact information)\s*:?\s*.{0,60}$",
-    regex.IGNORECASE | regex.V1,
-)
-DATELINE = regex.compile(
-    r"^(?P<place>\p{Lu}[\p{L}.'’-]*(?:[ ,/]+[\p{L}.'’-]+){0,5}?)"
-    r"(?:\s*,\s*|\s+|\s*[-–—]+\s*\(|\s*\()"
-    r"(?P<rest>(?:\p{L}+\s*-\s*)?\(?[\p{L}\d]|\d)",
-    regex.V1,
+    regex.IGNORECASE,
 )
 TERMINAL_SCORE = -1000.0
 

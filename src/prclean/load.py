@@ -30,6 +30,7 @@ _HTML_START = regex.compile(
     r"|div|p|article|section|main|header|nav|script|style|link|table|span|h[1-6]|ul|form|iframe)\b",
     regex.IGNORECASE | regex.DOTALL,
 )
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 _HTML_TAG = regex.compile(r"</?(?:p|div|span|a|li|ul|ol|table|td|tr|br|h[1-6]|body|html|section|article|img)\b[^>\n]{0,500}>",
                           regex.IGNORECASE)
 
@@ -76,8 +77,7 @@ def looks_binary(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
-    return bad > 0.1 * len(sample)
+    return len(_CONTROL.findall(sample)) > 0.1 * len(sample)
 
 
 def is_html(text: str) -> bool:

@@ -16,10 +16,10 @@ import regex
 from .rules import DATE, MONTH, search
 from .wires import wire_from_text
 
-_F = regex.IGNORECASE | regex.V1
+_F = regex.IGNORECASE
 _PLACE = (r"(?P<place>\p{Lu}[\p{L}.'’-]*(?:[ /]\p{L}[\p{L}.'’-]*){0,3}"
           r"(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}){0,2}?)")
-_DATELINES = tuple(regex.compile(p, regex.V1) for p in (
+_DATELINES = tuple(regex.compile(p) for p in (
     # BEIJING, Jan. 6, 2026 /PRNewswire/ --   |  NEW YORK, June 05, 2017 (GLOBE NEWSWIRE) --
     rf"^{_PLACE},?\s+(?P<date>{DATE})\.?\s*(?P<tag>/[^/\n]{{2,40}}/|\([^()\n]{{2,40}}\))?\s*(?:--|[-–—:]|\.\s)",
     # CUPERTINO, California—April 27, 2015—
@@ -118,21 +118,24 @@ _STOPWORDS = {
     "nl": "de het een en van is dat op te in voor met zijn niet aan ook wordt door bij",
 }
 _STOP_SETS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
-_SCRIPT_LANG = (("ja", r"[\p{Hiragana}\p{Katakana}]"), ("ko", r"\p{Hangul}"), ("zh", r"\p{Han}"),
-                ("ru", r"\p{Cyrillic}"), ("ar", r"\p{Arabic}"), ("el", r"\p{Greek}"), ("he", r"\p{Hebrew}"),
-                ("th", r"\p{Thai}"))
+_SCRIPT_LANG = tuple((lang, regex.compile(p)) for lang, p in (
+    ("ja", r"[\p{Hiragana}\p{Katakana}]"), ("ko", r"\p{Hangul}"), ("zh", r"\p{Han}"), ("ru", r"\p{Cyrillic}"),
+    ("ar", r"\p{Arabic}"), ("el", r"\p{Greek}"), ("he", r"\p{Hebrew}"), ("th", r"\p{Thai}")))
+_NON_LETTER = regex.compile(r"\P{L}+")
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the release text, from its script and its commonest function words."""
-    sample = text[:20000]
-    letters = len(regex.findall(r"\p{L}", sample))
+    sample = text[:6000]
+    letters = len(_NON_LETTER.sub("", sample))
     if letters < 20:
         return None
-    for lang, pattern in _SCRIPT_LANG:
-        if len(regex.findall(pattern, sample)) > letters * 0.15:
-            return lang
-    words = Counter(w.casefold() for w in regex.findall(r"\p{L}+", sample))
+    if not sample.isascii():
+        for lang, pattern in _SCRIPT_LANG:
+            if len(pattern.findall(sample)) > letters * 0.15:
+                return lang
+    words = Counter(_LETTERS.findall(sample.casefold()))
     scores = {lang: sum(words[w] for w in stops) for lang, stops in _STOP_SETS.items()}
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     return lang if best >= 2 else None
@@ -140,7 +143,7 @@ def detect_language(text: str) -> str | None:
 
 # --- issuer and author --------------------------------------------------------------------------
 
-_SOURCE = regex.compile(r"^SOURCE:?\s+(?P<x>.+?)[\s;,.]*$", regex.V1)
+_SOURCE = regex.compile(r"^SOURCE:?\s+(?P<x>.+?)[\s;,.]*$")
 _INFO_SOURCE = regex.compile(r"(?:^|\|\s*)(?:source|quelle|herausgeber)\s*:\s*(?P<x>.+?)(?:\s+Follow\b.*)?\s*$", _F)
 _ABOUT = regex.compile(
     r"^(?:about|über|à propos d[e']|a propos d[e']|acerca de|sobre|informazioni su|chi è|over|关于|關於)\s*"

@@ -60,7 +60,7 @@ class Rule:
 
 def _r(name: str, label: str, pattern: str, *, max_words: int = 12, anywhere: bool = False,
        terminal: bool = False, case: bool = False) -> Rule:
-    flags = regex.V1 | (0 if case else regex.IGNORECASE)
+    flags = (0 if case else regex.IGNORECASE)
     return Rule(name, label, regex.compile(pattern, flags), max_words, anywhere, terminal)
 
 
@@ -119,19 +119,26 @@ RULES: tuple[Rule, ...] = (
        r"articoli correlati|関連(記事|ニュース)|相关(新闻|文章|阅读))\W*$", max_words=8, terminal=True),
     # --- ads and promos -----------------------------------------------------------------------
     _r("promo", "ad",
-       r"request a demo|more press release views|advertisement|^anzeige$|^werbung$|^sponsored|"
+       r"\b(request a demo|more press release views|advertisement|anzeige$|werbung$|sponsored|"
        r"subscribe( now| to)?|newsletter|sign up|jetzt (abonnieren|anmelden)|free trial|"
-       r"get started|start today|custom packages|membership", max_words=20),
+       r"get started|start today|custom packages|membership)", max_words=20),
     # --- the site's own contact widgets -------------------------------------------------------
     _r("site-contact", "contact-widget",
-       r"^(call|contact|chat with|phone|tel\.?)\b.{0,40}(at|us|an expert)\b|from \d{1,2}\s?(am|pm)|"
-       r"\d{1,2}\s?(am|pm)\s?[-–]\s?\d{1,2}\s?(am|pm)|opening hours|öffnungszeiten|"
-       r"general inquiries|worldwide offices|editorial bureaus|media inquiries|contact us|kontaktformular",
+       r"^(call|contact|chat with|phone|tel\.?)\b.{0,40}(at|us|an expert)\b|\bfrom \d{1,2}\s?(am|pm)|"
+       r"\b\d{1,2}\s?(am|pm)\s?[-–]\s?\d{1,2}\s?(am|pm)|\b(opening hours|öffnungszeiten|"
+       r"general inquiries|worldwide offices|editorial bureaus|media inquiries|contact us|kontaktformular)",
        max_words=12),
+    # --- captions and credits -----------------------------------------------------------------
+    _r("caption-credit", "caption",
+       r"^(©\s*\S.*\b(photo|foto|video|image|bild)s?\b|(photo|foto|bild|image|video|credit|bildquelle|"
+       r"fotocredit|quelle)\s*(:|©)\s*\S|click to enlarge|zum vergrößern|watch in realplayer|"
+       r"download (image|photo|video|hi-?res)|\[?(image|bild|photo|foto)\]?$)", max_words=15, anywhere=True),
+    _r("caption-upper", "caption", r"^(VIDEO|PHOTO|IMAGE|FOTO|BILD|AUDIO)\s*:", case=True, max_words=80,
+       anywhere=True),
     # --- footers and legal ------------------------------------------------------------------
     _r("copyright", "footer", r"^(©|\(c\)|copyright\b)", max_words=25, anywhere=True),
     _r("all-rights", "footer",
-       r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados",
+       r"\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)",
        max_words=25),
     _r("legal-link", "footer",
        r"^(terms( of (use|service))?|terms (and|&) conditions|privacy( policy| statement| notice)?|"
@@ -152,16 +159,9 @@ RULES: tuple[Rule, ...] = (
        max_words=4),
     # --- site banners -------------------------------------------------------------------------
     _r("site-banner", "banner",
-       r"we('| a)re (building|launching|redesigning|updating) (a |our )?new|pardon our dust|"
+       r"\b(we('| a)re (building|launching|redesigning|updating) (a |our )?new|pardon our dust|"
        r"pages will be in transition|javascript (is )?(disabled|required|deaktiviert)|"
-       r"your browser is (out of date|outdated|not supported)|beta version|neue website", max_words=30,
-       anywhere=True),
-    # --- captions and credits -----------------------------------------------------------------
-    _r("caption-credit", "caption",
-       r"^(©\s*\S.*\b(photo|foto|video|image|bild)s?\b|(photo|foto|bild|image|video|credit|bildquelle|"
-       r"fotocredit|quelle)\s*(:|©)\s*\S|click to enlarge|zum vergrößern|watch in realplayer|"
-       r"download (image|photo|video|hi-?res)|\[?(image|bild|photo|foto)\]?$)", max_words=15, anywhere=True),
-    _r("caption-upper", "caption", r"^(VIDEO|PHOTO|IMAGE|FOTO|BILD|AUDIO)\s*:", case=True, max_words=80,
+       r"your browser is (out of date|outdated|not supported)|beta version|neue website)", max_words=30,
        anywhere=True),
     # --- navigation -----------------------------------------------------------------------------
     _r("nav-word", "menu",

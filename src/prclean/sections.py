@@ -22,9 +22,9 @@ _FLS = regex.compile(
     r"zukunftsbezogene aussagen|déclarations prospectives|énoncés prospectifs|declaraciones prospectivas|"
     r"declarações prospectivas|dichiarazioni previsionali|toekomstgerichte verklaringen|将来予測|前瞻性陈述)"
     r"|\b(?:contains?|constitutes?|include|are) (?:certain )?[\"“]?forward[- ]looking statements?\b",
-    regex.IGNORECASE | regex.V1,
+    regex.IGNORECASE,
 )
-_ABOUT_JA = regex.compile(r"^(?:.{1,40}について|会社概要|关于.{1,40}|關於.{1,40})$", regex.V1)
+_ABOUT_JA = regex.compile(r"^(?:.{1,40}について|会社概要|关于.{1,40}|關於.{1,40})$")
 
 
 def section_of(u: Unit) -> str | None:

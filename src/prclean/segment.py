@@ -15,6 +15,7 @@ Nothing is rewritten: a unit's text is made of the input's characters, minus mar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -45,10 +46,12 @@ class Unit:
     decoration: bool = False
     hint: str = ""  # HTML only: class/id/tag evidence of the enclosing container
 
-    @property
+    @cached_property
     def words(self) -> int:
-        cjk = len(_CJK.findall(self.text))
-        return len(_WORD.findall(self.text)) + cjk // 2
+        """Word count; CJK text has no spaces, so two of its characters count as a word."""
+        if self.text.isascii():
+            return len(_WORD.findall(self.text))
+        return len(_WORD.findall(self.text)) + len(_CJK.findall(self.text)) // 2
 
     @property
     def link_density(self) -> float:
@@ -118,7 +121,7 @@ def segment_text(text: str) -> list[Unit]:
         is_bullet = bool(m) and not (prev_full and m and m.group("mark")[0].isdigit())
         text_part, link_chars, heading, decoration = _strip_markup(body[m.end():] if is_bullet and m else body)
         if cur is not None and prev_full and not is_bullet and not decoration and not heading:
-            cur.text = f"{cur.text} {text_part}".strip()
+            cur.text = f"{cur.text} {text_part}".strip()  # words is read only after segmentation
             cur.link_chars += link_chars
             cur.lines = (cur.lines[0], no)
         else:

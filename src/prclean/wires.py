@@ -124,8 +124,8 @@ PROFILES: tuple[WireProfile, ...] = (
     ),
 )
 
-_TAGS = [(p, regex.compile(p.dateline_tag, regex.IGNORECASE | regex.V1)) for p in PROFILES]
-ANY_TAG = regex.compile("|".join(f"(?:{p.dateline_tag})" for p in PROFILES), regex.IGNORECASE | regex.V1)
+_TAGS = [(p, regex.compile(p.dateline_tag, regex.IGNORECASE)) for p in PROFILES]
+ANY_TAG = regex.compile("|".join(f"(?:{p.dateline_tag})" for p in PROFILES), regex.IGNORECASE)
 
 
 def wire_from_text(text: str) -> WireProfile | None:
