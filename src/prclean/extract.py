@@ -27,15 +27,16 @@ from .wires import ANY_TAG
 _SENTENCE_END = regex.compile(r"[.!?。！？:;…\"”»“)]\s*$")
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email[^\]]*protected\]")
 _PHONE = regex.compile(r"(?:\+|\b)\(?\d{2,4}\)?[\s./-]?\d{2,4}[\s./-]?\d{2,5}(?:[\s./-]?\d{1,5})?\b")
-_HEAD = r"^(?:(?:media|press|investor|pr|presse|medien)?\s*(?:contacts?|relations|kontakt(?:e)?)|"
 CONTACT_HEADING = regex.compile(
-    _HEAD + r"pressekontakt|ansprechpartner(?:in)?|für rückfragen|rückfragen|kontakt für (?:die )?medien|"
+    r"^(?:(?:[\p{L}-]+\s){0,3}[\p{L}-]*(?:contacts?|kontakte?|contactos?|contatos?|contatti)|"
+    r"(?:media|press|investor|pr)\s+(?:relations|enquiries|inquiries)|ansprechpartner(?:in)?|für rückfragen|rückfragen|kontakt für (?:die )?medien|"
     r"contact(?:s)? (?:presse|médias?)|contacto(?:s)?(?: de prensa)?|contato(?:s)?|contatti|"
     r"press office|pressestelle|media enquiries|for (?:more|further) information|お問い合わせ.*|"
     r"报道垂询|媒体联系人?|联系方式|contact information)\s*:?\s*.{0,60}$",
     regex.IGNORECASE,
 )
 TERMINAL_SCORE = -1000.0
+_STRUCTURAL = {"short-run", "bullet-run", "repeated", "link-dense"}
 
 
 @dataclass
@@ -92,30 +93,35 @@ def find_dateline(units: Sequence[Unit], lo: int, hi: int) -> int | None:
     return None
 
 
-def _contact_like(u: Unit) -> bool:
-    return bool(CONTACT_HEADING.match(u.text) or _EMAIL.search(u.text) or _PHONE.search(u.text)
-                or (u.words <= 8 and not u.bullet))
+def _contact_evidence(u: Unit) -> bool:
+    return bool(CONTACT_HEADING.match(u.text) or _EMAIL.search(u.text) or _PHONE.search(u.text))
+
+
+def _groups(units: Sequence[Unit], first: int, limit: int) -> list[list[Unit]]:
+    """Units from ``first`` on, grouped by blank lines (a contact card is one glued group)."""
+    groups: list[list[Unit]] = []
+    for u in units[first:limit]:
+        if u.decoration:
+            continue
+        if not groups or u.blank_before > 0:
+            groups.append([])
+        groups[-1].append(u)
+    return groups
 
 
 def extend_contacts(units: Sequence[Unit], found: dict[int, Verdict], end: int) -> int:
-    """Grow the span over a contact block written as short lines right after the prose."""
-    i = end + 1
-    if i >= len(units):
-        return end
-    first = units[i]
-    if not (CONTACT_HEADING.match(first.text) or _EMAIL.search(first.text)):
-        return end
+    """Grow the span over contact cards written as short lines right after the prose.
+
+    Each blank-separated group must carry contact evidence (a contact heading, an e-mail
+    address, a phone number) and no chrome vocabulary; the first group without it ends the body.
+    """
     last = end
-    while i < len(units) and i <= end + 15:
-        u = units[i]
-        v = found.get(i)
-        if (v and (v.anywhere or v.terminal) and v.label != "decoration") or u.blank_before >= 3:
+    for group in _groups(units, end + 1, min(len(units), end + 40)):
+        if group[0].blank_before >= 3 or not any(_contact_evidence(u) for u in group):
             break
-        if not _contact_like(u) and not is_prose(u):
+        if any((v := found.get(u.index)) and v.rule not in _STRUCTURAL for u in group):
             break
-        if not u.decoration:
-            last = i
-        i += 1
+        last = group[-1].index
     return last
 
 
@@ -133,11 +139,11 @@ def choose_span(units: Sequence[Unit], found: dict[int, Verdict]) -> Span | None
                 break
     if dl is not None:
         start = dl
-    end = extend_contacts(units, found, end)
     while start <= end and (found.get(start) or not units[start].text or units[start].decoration):
         start += 1
     while end >= start and (found.get(end) or not units[end].text or units[end].decoration):
         end -= 1
+    end = extend_contacts(units, found, end)
     keep = [i for i in range(start, end + 1)
             if units[i].text and not units[i].decoration
             and not (found.get(i) and (found[i].anywhere or found[i].terminal))]
