@@ -90,10 +90,10 @@ RULES: tuple[Rule, ...] = (
     _r("info-line", "furniture",
        r"^(date|datum|source|quelle|ort|location|published( on| at)?|posted( on)?|updated( on)?"
        r"|aktualisiert( am)?|veröffentlicht( am)?|erschienen( am)?|stand|pressemitteilung vom"
-       r"|release date|lesezeit|reading time)\s*:?\s+\S", max_words=12),
+       r"|release date|lesezeit|reading time)\s*:?\s+\S", max_words=10, anywhere=True),
     _r("timestamp", "furniture",
        rf"^(\w+,?\s+)?{DATE}(,?\s*(at\s+)?\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?(\s*(ET|EST|EDT|CET|CEST|GMT|UTC|Uhr|PT|PST|PDT|BST)\b)?)?"
-       r"(\s*\|.*)?$", max_words=14),
+       r"(\s*\|.*)?$", max_words=14, anywhere=True),
     _r("read-time", "furniture", r"^\d+\s*(min(ute)?s?\.?( read)?|minuten lesezeit)$"),
     _r("byline", "byline",
        r"^(by|von|par|por|di|door|written by|autor(in)?:?|author:?)\s+\p{Lu}[\p{L}.'-]+(\s+\p{Lu}[\p{L}.'-]+){0,3}$",
@@ -116,7 +116,15 @@ RULES: tuple[Rule, ...] = (
        r"artikel|nachrichten|informationen)|ähnliche (artikel|meldungen|beiträge)|"
        r"das könnte sie (auch )?interessieren|aktuelle (meldungen|pressemitteilungen)|"
        r"à lire aussi|voir aussi|noticias relacionadas|artículos relacionados|leia também|"
-       r"articoli correlati|関連(記事|ニュース)|相关(新闻|文章|阅读))\W*$", max_words=8, terminal=True),
+       r"articoli correlati|関連(記事|ニュース)|相关(新闻|文章|阅读)|recent (news|posts|articles|releases|stories)|"
+       r"weitere topthemen|this article appears in|top \d+:? .{0,40}pressemitteilungen|"
+       r"(alle|weitere|mehr) (pressemitteilungen|meldungen|news|nachrichten|artikel|beiträge)|"
+       r"(other|more|latest) (press releases|news releases|news|stories|articles))"
+       r"(\s+(von|der|des|zu|zum|zur|aus|from|by|about|on|in)\b.{0,80})?\W*$", max_words=14, terminal=True),
+    _r("issuer-responsibility", "wire-trailer",
+       r"für den inhalt (der|dieser) (pressemitteilung|meldung|mitteilung) ist .{0,80}verantwortlich|"
+       r"(the )?(issuer|company|publisher) is solely responsible for the content", max_words=60, anywhere=True,
+       terminal=True),
     # --- ads and promos -----------------------------------------------------------------------
     _r("promo", "ad",
        r"\b(request a demo|more press release views|advertisement|anzeige$|werbung$|sponsored|"
@@ -133,6 +141,14 @@ RULES: tuple[Rule, ...] = (
        r"^(©\s*\S.*\b(photo|foto|video|image|bild)s?\b|(photo|foto|bild|image|video|credit|bildquelle|"
        r"fotocredit|quelle)\s*(:|©)\s*\S|click to enlarge|zum vergrößern|watch in realplayer|"
        r"download (image|photo|video|hi-?res)|\[?(image|bild|photo|foto)\]?$)", max_words=15, anywhere=True),
+    _r("caption-credit-end", "caption",
+       r"(?:[,;|/–—-]\s*|\(\s*|^)(?:foto|photo|bild|image|picture|credit|quelle|source|fotograf|photographer"
+       r"|©)\s*[:©]\s*[^\s:][^:]{0,50}\)?$|\((?:archivaufnahme|archivbild|symbolbild|symbolfoto|archive photo"
+       r"|file photo|stock photo|illustration)\)$", max_words=30, anywhere=True),
+    _r("image-control", "caption",
+       r"^(?:(?:bild|foto|photo|image|video|pressefoto|grafik)[- ]?(?:herunterladen|download|infos?|vergrößern|"
+       r"anzeigen|ansehen|galerie)|download (?:pressefoto|bild|foto|image|photo|hi-?res\w*|high[- ]res\w*)|"
+       r"bu:|bildunterschrift:|caption:|enlarge( image| photo)?|vergrößern|zoom)\b", max_words=30, anywhere=True),
     _r("caption-upper", "caption", r"^(VIDEO|PHOTO|IMAGE|FOTO|BILD|AUDIO)\s*:", case=True, max_words=80,
        anywhere=True),
     # --- footers and legal ------------------------------------------------------------------
@@ -152,6 +168,10 @@ RULES: tuple[Rule, ...] = (
        r"\bcookies?\b.*\b(use|uses|using|verwende|nutzen|setzt|utilis|accept|akzept|consent|"
        r"einwillig|setting|einstellung|browser|website|webseite|privacy|datenschutz)"
        r"|\b(use|uses|using|verwende\w*|nutz\w*|utilis\w*) (of )?cookies\b", max_words=90, anywhere=True),
+    _r("consent-placeholder", "cookie",
+       r"\b(privatsphäre|privacy|datenschutz)\b.{0,200}\b(einverständnis|einwilligung|consent|zustimmung)\b|"
+       r"\b(datenschutzeinstellungen|privacy settings|manage consent|einwilligung widerrufen)\b|"
+       r"^(\w+ )?(inhalte? )?(freischalten|entsperren|aktivieren und laden)$", max_words=70, anywhere=True),
     _r("consent-button", "cookie",
        r"^(accept( all)?( cookies)?|reject( all)?|decline|alle akzeptieren|akzeptieren|ablehnen|"
        r"einverstanden|zustimmen|ok|got it|verstanden|manage (preferences|settings)|"

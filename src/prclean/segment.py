@@ -26,7 +26,7 @@ _MD_HEADING = regex.compile(r"^#{1,6}\s+")
 _MD_EMPH = regex.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
 _LYNX_REF = regex.compile(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|LINK)\]")
 _IMG_TOKENS = regex.compile(r"^(?:\s*\[[^\s\]]{1,40}\])+\s*$")
-_DECORATION = regex.compile(r"^[\s_━─═—–\-=*|·•.,;:×+#~^]*$")
+_DECORATION = regex.compile(r"^[\s_━─═—–\-=*|·•.,;:×+#~^\[\]()<>/\\]*$")
 _WORD = regex.compile(r"\w+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
