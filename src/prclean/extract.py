@@ -35,6 +35,7 @@ CONTACT_HEADING = regex.compile(
     r"报道垂询|媒体联系人?|联系方式|contact information)\s*:?\s*.{0,60}$",
     regex.IGNORECASE,
 )
+_NUMBERED = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-H])[.)]\s+\p{Lu}")
 TERMINAL_SCORE = -1000.0
 _STRUCTURAL = {"short-run", "bullet-run", "repeated", "link-dense"}
 
@@ -149,7 +150,26 @@ def choose_span(units: Sequence[Unit], found: dict[int, Verdict]) -> Span | None
             and not (found.get(i) and (found[i].anywhere or found[i].terminal))]
     if not any(is_prose(units[i]) for i in keep):
         return None
+    captions = unnumbered_captions([units[i] for i in keep])
+    for i in captions:
+        found[i] = Verdict("caption", "unnumbered-heading", anywhere=True)
+    keep = [i for i in keep if i not in captions]
     return Span(keep, start, end, dl if dl is not None and dl >= start else None)
+
+
+def unnumbered_captions(body: Sequence[Unit]) -> set[int]:
+    """Short lines that break a numbered heading scheme are picture captions.
+
+    When a release numbers its subheadings ("I. ...", "2. ..."), a short unnumbered line
+    between paragraphs is not a heading of that release but the caption of a picture the
+    rendering lost.  Without a numbering scheme there is no such evidence, and nothing is done.
+    """
+    short = [u for u in body if not is_prose(u) and not u.bullet and 3 <= u.words <= 30]
+    numbered = [u for u in short if _NUMBERED.match(u.text)]
+    if len(numbered) < 2:
+        return set()
+    return {u.index for u in short if not _NUMBERED.match(u.text) and not _SENTENCE_END.search(u.text)
+            and not CONTACT_HEADING.match(u.text)}
 
 
 def heading_like(u: Unit) -> bool:
