@@ -108,8 +108,7 @@ def _render(units: Sequence[Unit], labels: list[tuple[str, str]], body: list[Uni
             secs: list[str | None], header: Header, page, kind: str,
             opts: Options) -> tuple[Release, list[Block]]:
     blocks = [Block(u.text, lab, rule, u.lines) for u, (lab, rule) in zip(units, labels)]
-    kept = [u for u, (lab, _) in zip(units, labels) if lab == BODY]
-    paragraphs = tuple(u.text for u in kept)
+    paragraphs = _paragraphs([u for u, (lab, _) in zip(units, labels) if lab == BODY])
     removed = tuple(b for b in blocks if b.label != BODY and b.text)
     sections: dict[str, tuple[str, ...]] = {}
     for u, sec in zip(body, secs):
@@ -145,6 +144,19 @@ def _render(units: Sequence[Unit], labels: list[tuple[str, str]], body: list[Uni
         input_kind=kind,
     )
     return release, blocks
+
+
+def _paragraphs(kept: Sequence[Unit]) -> tuple[str, ...]:
+    """Glue lines the page wrote without a blank between them (contact cards, list items)."""
+    paras: list[list[str]] = []
+    prev: Unit | None = None
+    for u in kept:
+        if prev is not None and u.blank_before == 0 and u.index == prev.index + 1:
+            paras[-1].append(u.text)
+        else:
+            paras.append([u.text])
+        prev = u
+    return tuple("\n".join(p) for p in paras)
 
 
 def clean(data: str | bytes, *, url: str | None = None, keep_about: bool = True, keep_contacts: bool = True,

@@ -19,7 +19,7 @@ from functools import cached_property
 
 import regex
 
-_BULLET = regex.compile(r"^(?P<mark>[•*+·▪◦○□☆■●►‣⁃◆◇→]|[-–](?=\s)|\d{1,3}[.)](?=\s))\s*")
+_BULLET = regex.compile(r"^(?P<mark>[•*+·▪◦○□☆■●►‣⁃◆◇→]|[-–]|\d{1,3}[.)])(?:\s+|$)")
 _MD_IMAGE = regex.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
 _MD_LINK = regex.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
 _MD_HEADING = regex.compile(r"^#{1,6}\s+")
