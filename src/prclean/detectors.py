@@ -34,6 +34,11 @@ _LANG_NAMES = regex.compile(
     r"easy read|sign language)$",
     regex.IGNORECASE,
 )
+_LANG_WORD = regex.compile(
+    r"(?<!\w)(?:english|deutsch|français|español|italiano|português|nederlands|polski|русский|日本語|中文|"
+    r"简体中文|繁體中文|한국어|العربية|türkçe|svenska|dansk|norsk|suomi|čeština|magyar|română|ελληνικά|"
+    r"tiếng việt|bahasa|ไทย|українська)(?!\w)", regex.IGNORECASE)
+_URL_ONLY = regex.compile(r"^(?:https?://|www\.)\S+$")
 _SCRIPT = regex.compile(r"\p{Latin}|\p{Cyrillic}|\p{Han}|\p{Hangul}|\p{Arabic}|\p{Greek}|\p{Hebrew}|"
                         r"\p{Thai}|\p{Devanagari}|\p{Hiragana}|\p{Katakana}")
 
@@ -94,6 +99,27 @@ def language_list(units: Sequence[Unit]) -> dict[int, Verdict]:
         scripts = {_script_of(u.text) for u in run} - {""}
         if len(scripts) >= 3:
             out.update({u.index: Verdict("language-list", "mixed-scripts") for u in run})
+    return out
+
+
+def language_line(units: Sequence[Unit]) -> dict[int, Verdict]:
+    """A selector rendered on one line: "English Deutsch Français 日本語"."""
+    out: dict[int, Verdict] = {}
+    for u in units:
+        if 3 <= u.words <= 30:
+            names = {m.casefold() for m in _LANG_WORD.findall(u.text)}
+            if len(names) >= 3 and 2 * sum(len(n) for n in names) >= len(regex.sub(r"[\W\d_]+", "", u.text)):
+                out[u.index] = Verdict("language-list", "language-line")
+    return out
+
+
+def trailer_url(units: Sequence[Unit], found: dict[int, Verdict]) -> dict[int, Verdict]:
+    """The bare URL a wire trailer ("View source version on ...:") continues onto."""
+    out: dict[int, Verdict] = {}
+    for prev, u in zip(units, units[1:]):
+        v = found.get(prev.index)
+        if v and v.label == "wire-trailer" and prev.text.endswith(":") and _URL_ONLY.match(u.text):
+            out[u.index] = Verdict("wire-trailer", v.rule, anywhere=True)
     return out
 
 
@@ -159,7 +185,8 @@ def _short_runs(units: Sequence[Unit], min_len: int) -> list[list[Unit]]:
 
 
 # Order is precedence: an earlier detector's verdict on a unit wins.
-DETECTORS: tuple[Detector, ...] = (decoration, vocabulary, language_list, repeated, link_dense, menu_runs)
+DETECTORS: tuple[Detector, ...] = (decoration, vocabulary, language_list, language_line, repeated, link_dense,
+                                   menu_runs)
 
 
 def detect_units(units: Sequence[Unit]) -> dict[int, Verdict]:
@@ -168,6 +195,7 @@ def detect_units(units: Sequence[Unit]) -> dict[int, Verdict]:
     for det in DETECTORS:
         for idx, verdict in det(units).items():
             found.setdefault(idx, verdict)
-    for idx, verdict in caption_after_credit(units, found).items():
-        found.setdefault(idx, verdict)
+    for contextual in (caption_after_credit, trailer_url):
+        for idx, verdict in contextual(units, found).items():
+            found.setdefault(idx, verdict)
     return found

@@ -37,6 +37,7 @@ CONTACT_HEADING = regex.compile(
 )
 _NUMBERED = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-H])[.)]\s+\p{Lu}")
 TERMINAL_SCORE = -1000.0
+_PASSABLE = {"wire-trailer", "caption", "decoration", "end-mark"}
 _STRUCTURAL = {"short-run", "bullet-run", "repeated", "link-dense"}
 
 
@@ -118,6 +119,9 @@ def extend_contacts(units: Sequence[Unit], found: dict[int, Verdict], end: int) 
     """
     last = end
     for group in _groups(units, end + 1, min(len(units), end + 40)):
+        verdicts = [found.get(u.index) for u in group]
+        if all(v and v.anywhere and not v.terminal and v.label in _PASSABLE for v in verdicts):
+            continue  # a wire trailer between the text and the contacts ("View source version ...")
         if group[0].blank_before >= 3 or not any(_contact_evidence(u) for u in group):
             break
         if any((v := found.get(u.index)) and v.rule not in _STRUCTURAL for u in group):

@@ -145,6 +145,7 @@ def detect_language(text: str) -> str | None:
 
 _SOURCE = regex.compile(r"^SOURCE:?\s+(?P<x>.+?)[\s;,.]*$")
 _INFO_SOURCE = regex.compile(r"(?:^|\|\s*)(?:source|quelle|herausgeber)\s*:\s*(?P<x>.+?)(?:\s+Follow\b.*)?\s*$", _F)
+_MORE_FROM = regex.compile(r"^more (?:news|releases|press releases) from\s+(?P<x>.{2,80}?)\s*$", _F)
 _ABOUT = regex.compile(
     r"^(?:about|über|à propos d[e']|a propos d[e']|acerca de|sobre|informazioni su|chi è|over|关于|關於)\s*"
     r"(?P<x>.{2,80}?)\s*[:.]?$", _F)
@@ -159,6 +160,10 @@ def issuer_from(texts: Sequence[str], provided_by: str | None) -> str | None:
             return m.group("x")
     if provided_by:
         return provided_by
+    for t in texts:
+        m = search(_MORE_FROM, t)
+        if m:
+            return m.group("x")
     for t in texts:
         m = search(_INFO_SOURCE, t)
         if m and len(m.group("x").split()) <= 10:

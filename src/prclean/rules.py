@@ -92,7 +92,7 @@ RULES: tuple[Rule, ...] = (
        r"|aktualisiert( am)?|veröffentlicht( am)?|erschienen( am)?|stand|pressemitteilung vom"
        r"|release date|lesezeit|reading time)\s*:?\s+\S", max_words=10, anywhere=True),
     _r("timestamp", "furniture",
-       rf"^(\w+,?\s+)?{DATE}(,?\s*(at\s+)?\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?(\s*(ET|EST|EDT|CET|CEST|GMT|UTC|Uhr|PT|PST|PDT|BST)\b)?)?"
+       rf"^(\w+,?\s+)?{DATE}(,?\s*(at\s+|um\s+)?\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?(\s+[\p{{L}}.]+){{0,4}})?"
        r"(\s*\|.*)?$", max_words=14, anywhere=True),
     _r("read-time", "furniture", r"^\d+\s*(min(ute)?s?\.?( read)?|minuten lesezeit)$"),
     _r("byline", "byline",
