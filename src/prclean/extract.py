@@ -25,8 +25,11 @@ from .segment import Unit
 from .wires import ANY_TAG
 
 _SENTENCE_END = regex.compile(r"[.!?。！？:;…\"”»“)]\s*$")
-_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email[^\]]*protected\]")
-_PHONE = regex.compile(r"(?:\+|\b)\(?\d{2,4}\)?[\s./-]?\d{2,4}[\s./-]?\d{2,5}(?:[\s./-]?\d{1,5})?\b")
+_EMAIL = regex.compile(r"[\w.+-]+\s?(?:@|\[at\]|\(at\)|\{at\})\s?[\w-]+(?:\s?(?:\.|\[dot\]|\(dot\))\s?[\w-]+)+"
+                       r"|\[email[^\]]*protected\]")
+_CARD_LINE = regex.compile(r"^(?:https?://|www\.)\S+$|^[\p{L} .-]{2,20}:\s*\S.{0,80}$|^@\w+$")
+_PHONE = regex.compile(r"\+?\(?\d[\d ()./-]{5,22}\d")
+_DATEISH = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 CONTACT_HEADING = regex.compile(
     r"^(?:(?:[\p{L}-]+\s){0,3}[\p{L}-]*(?:contacts?|kontakte?|contactos?|contatos?|contatti)|"
     r"(?:media|press|investor|pr)\s+(?:relations|enquiries|inquiries)|ansprechpartner(?:in)?|für rückfragen|rückfragen|kontakt für (?:die )?medien|"
@@ -95,38 +98,43 @@ def find_dateline(units: Sequence[Unit], lo: int, hi: int) -> int | None:
     return None
 
 
-def _contact_evidence(u: Unit) -> bool:
-    return bool(CONTACT_HEADING.match(u.text) or _EMAIL.search(u.text) or _PHONE.search(u.text))
+def has_phone(text: str) -> bool:
+    """A phone number: seven or more digits in one run of digits and separators, not a date."""
+    for m in _PHONE.finditer(text):
+        digits = sum(ch.isdigit() for ch in m.group(0))
+        if 7 <= digits <= 15 and not _DATEISH.fullmatch(m.group(0).strip()):
+            return True
+    return False
 
 
-def _groups(units: Sequence[Unit], first: int, limit: int) -> list[list[Unit]]:
-    """Units from ``first`` on, grouped by blank lines (a contact card is one glued group)."""
-    groups: list[list[Unit]] = []
-    for u in units[first:limit]:
-        if u.decoration:
-            continue
-        if not groups or u.blank_before > 0:
-            groups.append([])
-        groups[-1].append(u)
-    return groups
+def contact_evidence(u: Unit) -> bool:
+    """An e-mail address or phone number: what a contact card has and a menu item does not."""
+    return bool(_EMAIL.search(u.text)) or has_phone(u.text)
 
 
 def extend_contacts(units: Sequence[Unit], found: dict[int, Verdict], end: int) -> int:
     """Grow the span over contact cards written as short lines right after the prose.
 
-    Each blank-separated group must carry contact evidence (a contact heading, an e-mail
-    address, a phone number) and no chrome vocabulary; the first group without it ends the body.
+    The run may hold headings ("Media contact:") and names, but it must carry an e-mail
+    address or a phone number, and the body ends at the last line that does; a line of chrome
+    vocabulary or a long gap ends the run.  Wire trailers in between ("View source version")
+    are passed over, not kept.
     """
     last = end
-    for group in _groups(units, end + 1, min(len(units), end + 40)):
-        verdicts = [found.get(u.index) for u in group]
-        if all(v and v.anywhere and not v.terminal and v.label in _PASSABLE for v in verdicts):
-            continue  # a wire trailer between the text and the contacts ("View source version ...")
-        if group[0].blank_before >= 3 or not any(_contact_evidence(u) for u in group):
+    seen_evidence = False
+    for u in units[end + 1:end + 40]:
+        v = found.get(u.index)
+        if u.decoration or (v and v.anywhere and not v.terminal and v.label in _PASSABLE):
+            continue
+        if u.blank_before >= 3 or (v and v.rule not in _STRUCTURAL) or is_prose(u):
             break
-        if any((v := found.get(u.index)) and v.rule not in _STRUCTURAL for u in group):
+        evidence = contact_evidence(u)
+        card_line = seen_evidence and bool(_CARD_LINE.match(u.text))  # "Internet: www...", "Twitter: @x"
+        if not (evidence or card_line) and (u.words > 8 or u.bullet):
             break
-        last = group[-1].index
+        if evidence or card_line:
+            last = u.index
+            seen_evidence = True
     return last
 
 

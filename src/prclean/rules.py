@@ -82,6 +82,13 @@ RULES: tuple[Rule, ...] = (
        r"^(Original-?Content von|Originalinhalt von|Pressemitteilung übermittelt durch|"
        r"Ende der Mitteilung|Diese Pressemitteilung wurde via|This press release was (issued|distributed)"
        r" (through|by|via)|Distributed by|Published by)", max_words=40, anywhere=True),
+    _r("wire-disclaimer", "wire-trailer",
+       r"^(legal disclaimer|haftungsausschluss|disclaimer)\W*$|provides this (news )?content \W?as is\W?|"
+       r"we do not accept any responsibility or liability for the accuracy|"
+       r"priority is author transparency", max_words=90, anywhere=True, terminal=True),
+    _r("distribution-line", "wire-trailer",
+       r"^(distribution channels|powered by (ein presswire|\w+ ?wire)|news distributed by|"
+       r"this press release (was )?(distributed|issued) by)\b", max_words=40, anywhere=True),
     _r("end-mark", "end-mark", r"^(#{3,}|-{3,}|\*{3,}|-30-|ENDS?\.?)$", anywhere=True),
     # --- page furniture around the release ----------------------------------------------------
     _r("news-provided-by", "furniture",
@@ -101,11 +108,12 @@ RULES: tuple[Rule, ...] = (
     _r("font-size", "share", r"^(font ?size|schriftgröße|textgröße|text size)\b", max_words=8, anywhere=True),
     # --- share widgets ----------------------------------------------------------------------
     _r("share", "share",
-       r"^(share( this| on| via| to)?( article| release| page| story| post)?:?|share to ?\w*|teilen|"
+       r"^(share( this| on| via| to)?( article| release| page| story| post)?:?|share (to|on|via|with) ?[\w+]*|teilen|"
        r"(auf|via) \w+ teilen|partager|compartir|condividi|delen|tweet|print( this( page| article)?)?|"
        r"drucken|seite drucken|e-?mail( this)?|per e-?mail (senden|versenden)|pin it|whatsapp|facebook|"
        r"twitter|x|linkedin|xing|pinterest|google\+|reddit|copy link|link kopieren|bookmark|"
-       r"send to a friend|empfehlen|artikel empfehlen|download pdf|pdf|als pdf)$", max_words=6),
+       r"send to a friend|empfehlen|artikel empfehlen|download pdf|pdf|als pdf|instagram|youtube|threads|"
+       r"(visit|follow|find) us on( social media)?:?|folgen sie uns( auf)?:?|social media:?)$", max_words=6),
     # --- related releases and teasers -------------------------------------------------------
     _r("related-heading", "related",
        r"^(also from this source|more (news |press )?releases? from( this source)?|more by this source|"
@@ -129,12 +137,13 @@ RULES: tuple[Rule, ...] = (
     _r("promo", "ad",
        r"\b(request a demo|more press release views|advertisement|anzeige$|werbung$|sponsored|"
        r"subscribe( now| to)?|newsletter|sign up|jetzt (abonnieren|anmelden)|free trial|"
-       r"get started|start today|custom packages|membership)", max_words=20),
+       r"get started|start today|custom packages|membership|submit your (press )?release)", max_words=20),
     # --- the site's own contact widgets -------------------------------------------------------
     _r("site-contact", "contact-widget",
        r"^(call|contact|chat with|phone|tel\.?)\b.{0,40}(at|us|an expert)\b|\bfrom \d{1,2}\s?(am|pm)|"
        r"\b\d{1,2}\s?(am|pm)\s?[-–]\s?\d{1,2}\s?(am|pm)|\b(opening hours|öffnungszeiten|"
-       r"general inquiries|worldwide offices|editorial bureaus|media inquiries|contact us|kontaktformular)",
+       r"general inquiries|worldwide offices|editorial bureaus|media inquiries|contact us|kontaktformular|"
+       r"email us here|contact the author)",
        max_words=12),
     # --- captions and credits -----------------------------------------------------------------
     _r("caption-credit", "caption",
