@@ -171,6 +171,29 @@ def issuer_from(texts: Sequence[str], provided_by: str | None) -> str | None:
     return None
 
 
+_PLACE_LINE = regex.compile(r"^(?:ort|location|place|lieu|lugar)\s*:?\s+(?P<x>\p{Lu}[\p{L} .,/'-]{1,60})$", _F)
+_COPYRIGHT_HOLDER = regex.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<x>\p{L}[^|]{2,100}?)"
+                                  r"[\s.,]*(?:all rights reserved.*|alle rechte vorbehalten.*)?$", _F)
+
+
+def place_from(texts: Sequence[str]) -> str | None:
+    """A place given on an info line ("Ort Saarbrücken") when the release has no dateline."""
+    for t in texts:
+        m = search(_PLACE_LINE, t)
+        if m:
+            return m.group("x").strip()
+    return None
+
+
+def copyright_holder(texts: Sequence[str]) -> str | None:
+    """The site owner named in the copyright line: a newsroom's own pages belong to the issuer."""
+    for t in texts:
+        m = search(_COPYRIGHT_HOLDER, t)
+        if m:
+            return m.group("x").strip()
+    return None
+
+
 def about_name(text: str) -> str | None:
     m = search(_ABOUT, text)
     return m.group("x").strip() if m else None

@@ -113,37 +113,46 @@ def _render(units: Sequence[Unit], labels: list[tuple[str, str]], body: list[Uni
     sections: dict[str, tuple[str, ...]] = {}
     for u, sec in zip(body, secs):
         if sec:
-            sections.setdefault(sec, ())
-            sections[sec] += (u.text,)
+            sections[sec] = sections.get(sec, ()) + (u.text,)
     media = tuple(b.text for b in removed if b.rule == "media-url")
     if media:
         sections["media"] = media
-    all_texts = [u.text for u in units]
-    lead = paragraphs[0] if paragraphs else ""
-    dl = meta.parse_dateline(lead) if lead else None
-    trailer = [b.text for b in removed if b.label == "wire-trailer"]
-    about = next((meta.about_name(u.text) for u, s in zip(body, secs) if s == ABOUT), None)
-    title = units[header.title].text if header.title is not None else None
-    pm = page.meta if page else {}
     release = Release(
         text="\n\n".join(paragraphs),
         paragraphs=paragraphs,
-        title=title or pm.get("title"),
-        subtitle=units[header.subtitle].text if header.subtitle is not None else None,
-        date=(dl.date if dl else None) or pm.get("date")
-        or meta.first_date([u.text for u in units[: (body[0].index if body else len(units))]][-40:])
-        or meta.first_date(all_texts),
-        dateline_location=dl.place if dl else None,
-        wire=(dl.wire if dl else None) or meta.wire_in_text(lead) or pm.get("wire"),
-        issuer=meta.issuer_from(trailer, header.provided_by) or meta.issuer_from(all_texts, None)
-        or pm.get("issuer") or about,
-        author=header.author or pm.get("author"),
-        language=meta.detect_language(" ".join(paragraphs)) if paragraphs else None,
         sections=sections,
         removed=removed,
         input_kind=kind,
+        **_metadata(units, body, secs, header, removed, page.meta if page else {}, paragraphs),
     )
     return release, blocks
+
+
+def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], header: Header,
+              removed: tuple[Block, ...], page_meta: dict[str, str], paragraphs: tuple[str, ...]) -> dict:
+    """Each field from the most specific evidence first: dateline, trailer, furniture, page meta."""
+    lead = paragraphs[0] if paragraphs else ""
+    dl = meta.parse_dateline(lead) if lead else None
+    furniture = [b.text for b in removed if b.label == "furniture"]
+    trailer = [b.text for b in removed if b.label == "wire-trailer"]
+    all_texts = [u.text for u in units]
+    before_body = all_texts[: body[0].index if body else len(units)]
+    wire = (dl.wire if dl else None) or meta.wire_in_text(lead) or page_meta.get("wire")
+    about = next((meta.about_name(u.text) for u, s in zip(body, secs) if s == ABOUT), None)
+    issuer = (meta.issuer_from(trailer, header.provided_by) or meta.issuer_from(all_texts, None)
+              or page_meta.get("issuer") or about
+              or (None if wire else meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])))
+    return {
+        "title": units[header.title].text if header.title is not None else page_meta.get("title"),
+        "subtitle": units[header.subtitle].text if header.subtitle is not None else None,
+        "date": (dl.date if dl else None) or page_meta.get("date") or meta.first_date(furniture)
+        or meta.first_date(before_body[-40:]) or meta.first_date(all_texts),
+        "dateline_location": dl.place if dl else meta.place_from(furniture),
+        "wire": wire,
+        "issuer": issuer,
+        "author": header.author or page_meta.get("author"),
+        "language": meta.detect_language(" ".join(paragraphs)) if paragraphs else None,
+    }
 
 
 def _paragraphs(kept: Sequence[Unit]) -> tuple[str, ...]:

@@ -1,0 +1,84 @@
+"""The public API: the Release value, detect(), accounting and invariants."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+import regex
+
+import prclean
+from prclean.model import BODY
+
+from .conftest import fixture_inputs
+
+_TOKEN = regex.compile(r"\w+")
+FIELDS = ["text", "paragraphs", "title", "subtitle", "date", "dateline_location", "wire", "issuer", "author",
+          "language", "sections", "removed", "input_kind"]
+
+
+@pytest.fixture(scope="module")
+def wire_page(fixtures_dir):
+    return (fixtures_dir / "prnewswire-w3m-solar" / "input.w3m.txt").read_bytes()
+
+
+def test_release_is_immutable_and_serialises_exactly_its_fields(wire_page):
+    release = prclean.clean(wire_page)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        release.text = "changed"  # type: ignore[misc]
+    data = release.to_dict()
+    assert list(data) == FIELDS
+    json.dumps(data)  # JSON-ready
+    assert data["removed"][0].keys() == {"text", "label", "rule", "lines"}
+
+
+def test_text_is_paragraphs_joined_by_blank_lines(wire_page):
+    release = prclean.clean(wire_page)
+    assert release.text == "\n\n".join(release.paragraphs)
+    assert release.input_kind == "text"
+
+
+def test_detect_labels_every_block_and_agrees_with_clean(wire_page):
+    blocks = prclean.detect(wire_page)
+    release = prclean.clean(wire_page)
+    assert all(b.label and b.rule for b in blocks)
+    body_text = " ".join(b.text for b in blocks if b.label == BODY)
+    assert _TOKEN.findall(body_text) == _TOKEN.findall(release.text)
+    assert {"menu", "language-list", "share", "furniture", "wire-trailer", "related", "ad", "contact-widget",
+            "footer", "title"} <= {b.label for b in blocks}
+
+
+@pytest.mark.parametrize("path", fixture_inputs(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_accounting_and_no_invented_text(path):
+    data = path.read_bytes()
+    release = prclean.clean(data)
+    blocks = prclean.detect(data)
+    # every block with text is either in the body or removed with a label
+    removed = {(b.text, b.lines) for b in release.removed}
+    for b in blocks:
+        if b.text and b.label != BODY:
+            assert (b.text, b.lines) in removed
+    # every output token is an input token
+    source = set(_TOKEN.findall(data.decode("utf-8")))
+    assert set(_TOKEN.findall(release.text)) <= source
+    # deterministic
+    assert prclean.clean(data) == release
+
+
+def test_sections_can_be_dropped(fixtures_dir):
+    data = (fixtures_dir / "businesswire-lynx-biotech" / "input.lynx.txt").read_bytes()
+    full = prclean.clean(data)
+    assert {"about", "contacts", "forward_looking"} <= set(full.sections)
+    lean = prclean.clean(data, keep_about=False, keep_contacts=False, keep_forward_looking=False)
+    assert "Corvane Therapeutics is a clinical-stage" not in lean.text
+    assert "forward-looking statements" not in lean.text
+    assert "ir@corvane.example" not in lean.text
+    assert lean.text and set(_TOKEN.findall(lean.text)) <= set(_TOKEN.findall(full.text))
+    dropped = {b.label for b in lean.removed}
+    assert {"about", "contacts", "forward-looking"} <= dropped
+
+
+def test_clean_file_reads_bytes(fixtures_dir):
+    path = fixtures_dir / "prnewswire-w3m-solar" / "input.w3m.txt"
+    assert prclean.clean_file(path) == prclean.clean(path.read_bytes())

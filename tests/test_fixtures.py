@@ -1,0 +1,43 @@
+"""Every hand-cleaned fixture comes out as its gold: body, snippets and metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import prclean
+from prclean.scoring import precision_recall, snippet_hits
+
+from .conftest import fixture_inputs, gold
+
+INPUTS = fixture_inputs()
+
+
+def test_there_are_enough_fixtures():
+    cases = {p.parent.name for p in INPUTS}
+    assert len(cases) >= 12
+    flavours = {p.name.split(".")[1] for p in INPUTS if p.name.count(".") == 2}
+    assert {"w3m", "lynx", "md", "inner"} <= flavours
+    assert any(p.suffix == ".html" for p in INPUTS)
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fixture_body(path: Path):
+    expected, meta = gold(path)
+    release = prclean.clean(path.read_bytes())
+    precision, recall = precision_recall(expected, release.text)
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall)
+    assert snippet_hits(meta["must"], release.text) == len(meta["must"])
+    leaked = [s for s in meta["must_not"] if snippet_hits([s], release.text)]
+    assert leaked == []
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fixture_metadata(path: Path):
+    _, meta = gold(path)
+    release = prclean.clean(path.read_bytes())
+    for field in ("title", "date", "wire", "language"):
+        assert getattr(release, field) == meta[field], field
+    if meta.get("issuer"):
+        assert release.issuer == meta["issuer"]
