@@ -93,7 +93,12 @@ def find_dateline(units: Sequence[Unit], lo: int, hi: int) -> int | None:
     from .meta import parse_dateline  # meta imports this module's patterns
 
     for u in units[lo:hi + 1]:
-        if is_prose(u) and (_has_dateline_tag(u) or parse_dateline(u.text) is not None):
+        if not (_has_dateline_tag(u) or parse_dateline(u.text) is not None):
+            continue
+        if is_prose(u):
+            return u.index
+        nxt = next((w for w in units[u.index + 1:u.index + 3] if not w.decoration), None)
+        if u.words <= 8 and nxt is not None and is_prose(nxt):  # "Bremen (ots) -" on a line of its own
             return u.index
     return None
 
@@ -145,11 +150,10 @@ def choose_span(units: Sequence[Unit], found: dict[int, Verdict]) -> Span | None
     if end < 0 or total < 15:
         return None
     dl = find_dateline(units, start, end)
-    if dl is None:  # a tagged dateline just before the span: the span began too late
-        for u in units[max(0, start - 12):start]:
-            if is_prose(u) and _has_dateline_tag(u) and found.get(u.index) is None:
-                dl = u.index
-                break
+    if dl is None:  # a dateline just before the span: the span began too late
+        early = find_dateline(units, max(0, start - 12), start - 1)
+        if early is not None and found.get(early) is None:
+            dl = early
     if dl is not None:
         start = dl
     while start <= end and (found.get(start) or not units[start].text or units[start].decoration):

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from .detectors import Verdict
 from .extract import heading_like, is_prose
 from .meta import author_from
@@ -18,6 +20,7 @@ from .segment import Unit
 
 _FURNITURE = {"furniture", "byline", "share", "decoration", "caption", "language-list", "ad", "wire-trailer"}
 _MAX_WALK = 40
+_NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{L}&.'-]*\s?){1,4}$")
 
 
 @dataclass
@@ -73,6 +76,8 @@ def read_header(units: Sequence[Unit], found: dict[int, Verdict], start: int) ->
         cands = [c for c in cands if c == title or _norm(units[c].text) != text]
     else:
         title = cands[-1]
+        if len(cands) > 1 and _NAME_LINE.match(units[title].text):
+            title = cands[-2]  # the issuer's name set above the headline is not the headline
     head.title = title
     later = sorted(c for c in cands if c > title)
     if later:

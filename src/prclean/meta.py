@@ -143,7 +143,7 @@ def detect_language(text: str) -> str | None:
 
 # --- issuer and author --------------------------------------------------------------------------
 
-_SOURCE = regex.compile(r"^SOURCE:?\s+(?P<x>.+?)[\s;,.]*$")
+_SOURCE = regex.compile(r"^SOURCE:?\s+(?P<x>.+?)[\s;,.]*$|^Original-?Content von:?\s*(?P<x>.+?),\s*übermittelt")
 _INFO_SOURCE = regex.compile(r"(?:^|\|\s*)(?:source|quelle|herausgeber)\s*:\s*(?P<x>.+?)(?:\s+Follow\b.*)?\s*$", _F)
 _MORE_FROM = regex.compile(r"^more (?:news|releases|press releases) from\s+(?P<x>.{2,80}?)\s*$", _F)
 _ABOUT = regex.compile(

@@ -99,7 +99,7 @@ RULES: tuple[Rule, ...] = (
        r"|aktualisiert( am)?|veröffentlicht( am)?|erschienen( am)?|stand|pressemitteilung vom"
        r"|release date|lesezeit|reading time)\s*:?\s+\S", max_words=10, anywhere=True),
     _r("timestamp", "furniture",
-       rf"^(\w+,?\s+)?{DATE}(,?\s*(at\s+|um\s+)?\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?(\s+[\p{{L}}.]+){{0,4}})?"
+       rf"^(\w+,?\s+)?{DATE}(\s*[,–-]?\s*(at\s+|um\s+)?\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?(\s+[\p{{L}}.]+){{0,4}})?"
        r"(\s*\|.*)?$", max_words=14, anywhere=True),
     _r("read-time", "furniture", r"^\d+\s*(min(ute)?s?\.?( read)?|minuten lesezeit)$"),
     _r("byline", "byline",
@@ -127,8 +127,8 @@ RULES: tuple[Rule, ...] = (
        r"articoli correlati|関連(記事|ニュース)|相关(新闻|文章|阅读)|recent (news|posts|articles|releases|stories)|"
        r"weitere topthemen|this article appears in|top \d+:? .{0,40}pressemitteilungen|"
        r"(alle|weitere|mehr) (pressemitteilungen|meldungen|news|nachrichten|artikel|beiträge)|"
-       r"(other|more|latest) (press releases|news releases|news|stories|articles))"
-       r"(\s+(von|der|des|zu|zum|zur|aus|from|by|about|on|in)\b.{0,80})?\W*$", max_words=14, terminal=True),
+       r"(other|more|latest) (press releases|news releases|news|stories|articles)|weitere storys|more stories)"
+       r"(\s+(von|der|des|zu|zum|zur|aus|from|by|about|on|in)\b.{0,80}|:\s*.{0,80})?\W*$", max_words=14, terminal=True),
     _r("issuer-responsibility", "wire-trailer",
        r"für den inhalt (der|dieser) (pressemitteilung|meldung|mitteilung) ist .{0,80}verantwortlich|"
        r"(the )?(issuer|company|publisher) is solely responsible for the content", max_words=60, anywhere=True,
