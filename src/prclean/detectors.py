@@ -160,10 +160,10 @@ def _script_of(text: str) -> str:
     m = _SCRIPT.search(text)
     if not m:
         return ""
-    for name in ("Latin", "Cyrillic", "Han", "Hangul", "Arabic", "Greek", "Hebrew", "Thai", "Devanagari"):
+    for name in ("Latin", "Cyrillic", "Hangul", "Arabic", "Greek", "Hebrew", "Thai", "Devanagari"):
         if regex.match(rf"\p{{{name}}}", m.group(0)):
             return name
-    return "Kana"
+    return "CJK"  # Han and kana: one writing system for this purpose (Japanese mixes them)
 
 
 def _short_runs(units: Sequence[Unit], min_len: int) -> list[list[Unit]]:

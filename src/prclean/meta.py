@@ -173,7 +173,7 @@ def issuer_from(texts: Sequence[str], provided_by: str | None) -> str | None:
 
 _PLACE_LINE = regex.compile(r"^(?:ort|location|place|lieu|lugar)\s*:?\s+(?P<x>\p{Lu}[\p{L} .,/'-]{1,60})$", _F)
 _COPYRIGHT_HOLDER = regex.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<x>\p{L}[^|]{2,100}?)"
-                                  r"[\s.,]*(?:all rights reserved.*|alle rechte vorbehalten.*)?$", _F)
+                                  r"[\s,]*(?:all rights reserved.*|alle rechte vorbehalten.*)?$", _F)
 
 
 def place_from(texts: Sequence[str]) -> str | None:

@@ -113,7 +113,8 @@ RULES: tuple[Rule, ...] = (
        r"drucken|seite drucken|e-?mail( this)?|per e-?mail (senden|versenden)|pin it|whatsapp|facebook|"
        r"twitter|x|linkedin|xing|pinterest|google\+|reddit|copy link|link kopieren|bookmark|"
        r"send to a friend|empfehlen|artikel empfehlen|download pdf|pdf|als pdf|instagram|youtube|threads|"
-       r"(visit|follow|find) us on( social media)?:?|folgen sie uns( auf)?:?|social media:?)$", max_words=6),
+       r"(visit|follow|find) us on( social media)?:?|folgen sie uns( auf)?:?|social media:?|"
+       r"シェア(する)?|ツイート|いいね|印刷|分享(到)?|打印)$", max_words=6),
     # --- related releases and teasers -------------------------------------------------------
     _r("related-heading", "related",
        r"^(also from this source|more (news |press )?releases? from( this source)?|more by this source|"
@@ -171,12 +172,15 @@ RULES: tuple[Rule, ...] = (
        r"accessibility( statement)?|barrierefreiheit|erklärung zur barrierefreiheit|"
        r"back to top|nach oben|seitenanfang|zum seitenanfang|top of page|"
        r"do not sell.*|information security policy|rss( feeds?)?|agb|nutzungsbedingungen|"
-       r"mentions légales|aviso legal|política de privacidad|cookies)\W*$", max_words=8),
+       r"mentions légales|aviso legal|política de privacidad|cookies|サイトマップ|プライバシーポリシー|"
+       r"個人情報保護方針|利用規約|ご利用にあたって|ページの先頭へ|トップへ戻る|隐私政策|使用条款|网站地图|"
+       r"返回顶部)\W*$", max_words=8),
     # --- cookie banners and consent dialogs ---------------------------------------------------
     _r("cookie", "cookie",
        r"\bcookies?\b.*\b(use|uses|using|verwende|nutzen|setzt|utilis|accept|akzept|consent|"
        r"einwillig|setting|einstellung|browser|website|webseite|privacy|datenschutz)"
-       r"|\b(use|uses|using|verwende\w*|nutz\w*|utilis\w*) (of )?cookies\b", max_words=90, anywhere=True),
+       r"|\b(use|uses|using|verwende\w*|nutz\w*|utilis\w*) (of )?cookies\b|(クッキー|cookie).{0,40}(使用|利用|同意)"
+       r"|使用(cookie|クッキー)", max_words=90, anywhere=True),
     _r("consent-placeholder", "cookie",
        r"\b(privatsphäre|privacy|datenschutz)\b.{0,200}\b(einverständnis|einwilligung|consent|zustimmung)\b|"
        r"\b(datenschutzeinstellungen|privacy settings|manage consent|einwilligung widerrufen)\b|"
@@ -184,7 +188,7 @@ RULES: tuple[Rule, ...] = (
     _r("consent-button", "cookie",
        r"^(accept( all)?( cookies)?|reject( all)?|decline|alle akzeptieren|akzeptieren|ablehnen|"
        r"einverstanden|zustimmen|ok|got it|verstanden|manage (preferences|settings)|"
-       r"cookie[- ]?(settings|einstellungen|preferences)|einstellungen|tout accepter|aceptar)\W*$",
+       r"cookie[- ]?(settings|einstellungen|preferences)|einstellungen|tout accepter|aceptar|同意する|同意|接受)\W*$",
        max_words=4),
     # --- site banners -------------------------------------------------------------------------
     _r("site-banner", "banner",
@@ -200,7 +204,8 @@ RULES: tuple[Rule, ...] = (
        r"sign in|log ?in|login|register|client login|anmelden|registrieren|send a (news )?release|"
        r"sie sind hier:?|you are here:?|home|startseite|zur startseite|previous|next|zurück|weiter|"
        r"vorherige|nächste|mehr|more|overview|übersicht|breadcrumb|servicemenü|footer|fußbereich|"
-       r"dehaze|add_box|logo|\.{3}|×)\W*$", max_words=5),
+       r"dehaze|add_box|logo|\.{3}|×|メインコンテンツへスキップ|本文へスキップ|ホーム|メニュー|検索|检索|搜索|"
+       r"首页|跳到主要内容)\W*$", max_words=8),
 )
 
 
