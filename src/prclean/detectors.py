@@ -38,6 +38,7 @@ _LANG_WORD = regex.compile(
     r"(?<!\w)(?:english|deutsch|français|español|italiano|português|nederlands|polski|русский|日本語|中文|"
     r"简体中文|繁體中文|한국어|العربية|türkçe|svenska|dansk|norsk|suomi|čeština|magyar|română|ελληνικά|"
     r"tiếng việt|bahasa|ไทย|українська)(?!\w)", regex.IGNORECASE)
+_TRUNCATED = regex.compile(r"\w\s?(?:\.\.\.|…)\s*[)\]]?$")
 _URL_ONLY = regex.compile(r"^(?:https?://|www\.)\S+$")
 _SCRIPT = regex.compile(r"\p{Latin}|\p{Cyrillic}|\p{Han}|\p{Hangul}|\p{Arabic}|\p{Greek}|\p{Hebrew}|"
                         r"\p{Thai}|\p{Devanagari}|\p{Hiragana}|\p{Katakana}")
@@ -133,6 +134,12 @@ def menu_runs(units: Sequence[Unit]) -> dict[int, Verdict]:
     return out
 
 
+def truncated_teaser(units: Sequence[Unit]) -> dict[int, Verdict]:
+    """A paragraph cut off with an ellipsis is a teaser linking to another page, not text of this one."""
+    return {u.index: Verdict("related", "truncated-teaser") for u in units
+            if u.words <= 60 and _TRUNCATED.search(u.text)}
+
+
 def link_dense(units: Sequence[Unit]) -> dict[int, Verdict]:
     """Units that are mostly link text (markdown or HTML anchors) and not prose."""
     return {u.index: Verdict("menu", "link-dense") for u in units
@@ -185,8 +192,8 @@ def _short_runs(units: Sequence[Unit], min_len: int) -> list[list[Unit]]:
 
 
 # Order is precedence: an earlier detector's verdict on a unit wins.
-DETECTORS: tuple[Detector, ...] = (decoration, vocabulary, language_list, language_line, repeated, link_dense,
-                                   menu_runs)
+DETECTORS: tuple[Detector, ...] = (decoration, vocabulary, language_list, language_line, truncated_teaser, repeated,
+                                   link_dense, menu_runs)
 
 
 def detect_units(units: Sequence[Unit]) -> dict[int, Verdict]:

@@ -66,7 +66,7 @@ def run(data: str | bytes, opts: Options) -> tuple[Release, list[Block]]:
     # extract
     span = choose_span(units, found)
     start = span.start if span else len(units)
-    header = read_header(units, found, start)
+    header = read_header(units, found, start) if span else Header()
     body = [units[i] for i in span.keep] if span else []
     secs = assign_sections(body)
     labels = _label_all(units, found, span, header, secs, opts)

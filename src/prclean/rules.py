@@ -148,7 +148,7 @@ RULES: tuple[Rule, ...] = (
        max_words=12),
     # --- captions and credits -----------------------------------------------------------------
     _r("caption-credit", "caption",
-       r"^(©\s*\S.*\b(photo|foto|video|image|bild)s?\b|(photo|foto|bild|image|video|credit|bildquelle|"
+       r"^(©\s*(?!\d)[^/\s][^/]{0,50}/\s*\p{Lu}[^/]{0,40}$|©\s*\S.*\b(photo|foto|video|image|bild)s?\b|(photo|foto|bild|image|video|credit|bildquelle|"
        r"fotocredit|quelle)\s*(:|©)\s*\S|click to enlarge|zum vergrößern|watch in realplayer|"
        r"download (image|photo|video|hi-?res)|\[?(image|bild|photo|foto)\]?$)", max_words=15, anywhere=True),
     _r("caption-credit-end", "caption",
