@@ -173,6 +173,35 @@ def choose_span(units: Sequence[Unit], found: dict[int, Verdict]) -> Span | None
     return Span(keep, start, end, dl if dl is not None and dl >= start else None)
 
 
+def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[int]) -> Span | None:
+    """Pick the body from the page's main content (a wire's body container, or trafilatura's).
+
+    The main content is trusted as a whole, so this never keeps less than it for want of
+    evidence: a unit goes only when a detector names it as chrome (structural guesses such as
+    "short run" do not count here), when it stands before the dateline, or after a terminal
+    marker that follows the release text.
+    """
+    order = sorted(inside)
+    keep = [i for i in order if units[i].text and not units[i].decoration
+            and not ((v := found.get(i)) and v.rule not in _STRUCTURAL)]
+    first_prose = next((i for i in keep if is_prose(units[i])), None)
+    if first_prose is None:
+        return None
+    wall = next((i for i in order if i > first_prose and (v := found.get(i)) and v.terminal), None)
+    if wall is not None:
+        keep = [i for i in keep if i < wall]
+    dl = find_dateline(units, keep[0], keep[-1]) if keep else None
+    if dl is not None and dl in keep and keep.index(dl) <= len(keep) // 2:
+        keep = keep[keep.index(dl):]
+    captions = unnumbered_captions([units[i] for i in keep])
+    for i in captions:
+        found[i] = Verdict("caption", "unnumbered-heading", anywhere=True)
+    keep = [i for i in keep if i not in captions]
+    if not any(is_prose(units[i]) for i in keep):
+        return None
+    return Span(keep, keep[0], keep[-1], dl if dl in keep else None)
+
+
 def unnumbered_captions(body: Sequence[Unit]) -> set[int]:
     """Short lines that break a numbered heading scheme are picture captions.
 

@@ -20,6 +20,7 @@ from .detectors import Verdict
 from .errors import NotAPage
 from .meta import to_iso
 from .segment import Unit
+from .wires import WireProfile, wire_from_page
 
 _DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "select",
          "button", "input", "textarea", "canvas", "map", "video", "audio", "math"}
@@ -56,6 +57,8 @@ class Page:
     verdicts: dict[int, Verdict] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
     tree: object | None = None
+    inside: set[int] = field(default_factory=set)
+    source: str = ""
 
 
 def _parser() -> lxml.html.HTMLParser:
@@ -95,23 +98,40 @@ def _chrome_label(el) -> str | None:
     return None
 
 
-def _walk(root) -> Iterator[tuple[str, int, bool, bool, str | None, int]]:
-    """Yield ``(text, link_chars, is_li, is_heading, chrome_label, order)`` per line of text."""
+@dataclass
+class _Line:
+    text: str
+    links: int
+    is_li: bool
+    is_heading: bool
+    label: str | None
+    order: int
+    in_main: bool
+    glued: bool
+
+
+def _walk(root, main: set[int]) -> Iterator[_Line]:
+    """One :class:`_Line` per line of text, in document order.
+
+    ``main`` holds the ids of the elements that contain the release (a wire profile's body
+    container); lines inside them are flagged, so everything else is known to be page chrome.
+    """
     buf: list[str] = []
     links = 0
     order = 0
 
-    def flush(el_tag: str, label: str | None):
+    def flush(el_tag: str, label: str | None, in_main: bool, glued: bool = False) -> _Line:
         nonlocal buf, links, order
-        text = " ".join("".join(buf).split())
-        out = (text, links, el_tag == "li", el_tag in ("h1", "h2", "h3", "h4", "h5", "h6"), label, order)
+        line = _Line(" ".join("".join(buf).split()), links, el_tag == "li",
+                     el_tag in ("h1", "h2", "h3", "h4", "h5", "h6"), label, order, in_main, glued)
         buf, links = [], 0
         order += 1
-        return out
+        return line
 
-    def visit(el, label: str | None, block_tag: str):
+    def visit(el, label: str | None, block_tag: str, in_main: bool):
         nonlocal links
         own = _chrome_label(el) or label
+        in_main = in_main or id(el) in main
         if el.text:
             buf.append(el.text)
         for child in el:
@@ -119,15 +139,15 @@ def _walk(root) -> Iterator[tuple[str, int, bool, bool, str | None, int]]:
             if tag in _DROP or not tag:
                 pass
             elif tag == "br":
-                yield flush(block_tag, own)
+                yield flush(block_tag, own, in_main, glued=True)
             elif tag in _BLOCK:
                 if "".join(buf).strip():
-                    yield flush(block_tag, own)
+                    yield flush(block_tag, own, in_main)
                 else:
                     buf.clear()
-                yield from visit(child, own, tag)
+                yield from visit(child, own, tag, in_main)
                 if "".join(buf).strip():
-                    yield flush(tag, own if tag not in _TAG_LABEL else _chrome_label(child) or own)
+                    yield flush(tag, own, in_main or id(child) in main)
                 buf.clear()
             else:
                 inner = [t for t in _inline_text(child)]
@@ -140,9 +160,9 @@ def _walk(root) -> Iterator[tuple[str, int, bool, bool, str | None, int]]:
 
     body = root.find("body")
     start = body if body is not None else root
-    yield from visit(start, None, "body")
+    yield from visit(start, None, "body", False)
     if "".join(buf).strip():
-        yield flush("body", None)
+        yield flush("body", None, id(start) in main)
 
 
 def _inline_text(el) -> Iterator[str]:
@@ -218,18 +238,67 @@ def _ld_items(data) -> Iterator[dict]:
             yield item
 
 
+def _profile_container(root, profile: WireProfile | None) -> list:
+    """The wire's body container(s), if the page has one holding real text."""
+    if profile is None:
+        return []
+    for xpath in profile.body_xpaths:
+        try:
+            found = [el for el in root.xpath(xpath) if len(" ".join(el.itertext()).split()) >= 30]
+        except etree.XPathError:
+            continue
+        if found:
+            return found[:1]
+    return []
+
+
+def _trafilatura_lines(html: str) -> tuple[set[str], str] | None:
+    """trafilatura's main-content text, as a set of lines and one searchable string."""
+    import trafilatura
+
+    try:
+        out = trafilatura.extract(html, fast=True, favor_precision=True, include_comments=False,
+                                  include_tables=True, include_links=False, deduplicate=False)
+    except Exception:  # noqa: BLE001 - a peer's failure must not fail the page; we fall back
+        return None
+    if not out:
+        return None
+    lines = [" ".join(line.split()) for line in out.splitlines() if line.strip()]
+    return set(lines), "\n".join(lines)
+
+
 def parse(html: str, url: str | None = None) -> Page:
-    """Units, container verdicts and metadata of an HTML page."""
+    """Units, container verdicts, metadata and the main-content evidence of an HTML page.
+
+    The main content comes from the wire profile's body container when the page is a wire's,
+    otherwise from trafilatura; either way it is evidence for :mod:`prclean.extract`, which
+    still applies prclean's own detectors inside it.
+    """
     root = parse_tree(html)
     meta = read_meta(root)
+    profile = wire_from_page(url, html)
+    containers = _profile_container(root, profile)
     units: list[Unit] = []
     verdicts: dict[int, Verdict] = {}
-    for text, links, is_li, is_heading, label, order in _walk(root):
-        if not text:
+    inside: set[int] = set()
+    for line in _walk(root, {id(el) for el in containers}):
+        if not line.text:
             continue
-        u = Unit(len(units), text, (order, order), bullet=is_li, blank_before=1, link_chars=links,
-                 heading=is_heading)
+        u = Unit(len(units), line.text, (line.order, line.order), bullet=line.is_li,
+                 blank_before=0 if line.glued else 1, link_chars=line.links, heading=line.is_heading)
         units.append(u)
-        if label:
-            verdicts[u.index] = Verdict(label, f"html-{label}")
-    return Page(units, verdicts, meta, root)
+        if line.label:
+            verdicts[u.index] = Verdict(line.label, f"html-{line.label}")
+        if line.in_main:
+            inside.add(u.index)
+    source = f"profile:{profile.name}" if containers and profile else ""
+    if not inside:
+        lines = _trafilatura_lines(html)
+        if lines is not None:
+            line_set, full = lines
+            inside = {u.index for u in units
+                      if u.text in line_set or (u.words >= 4 and u.text in full)}
+            source = "trafilatura"
+    if profile is not None:
+        meta.setdefault("wire", profile.name)
+    return Page(units, verdicts, meta, root, inside, source)

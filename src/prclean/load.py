@@ -82,7 +82,7 @@ def looks_binary(text: str) -> bool:
 
 def is_html(text: str) -> bool:
     """HTML or a text rendering?  Markup at the start, or markup throughout, means HTML."""
-    head = text[:5000]
+    head = text[:200_000].lstrip()[:5000]  # some pages open with kilobytes of whitespace
     if _HTML_START.match(head):
         return True
     tags = _HTML_TAG.findall(text[:50000])

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import htmlpage, meta
 from .detectors import Verdict, detect_units
 from .errors import Timeout
-from .extract import choose_span
+from .extract import choose_main, choose_span
 from .header import Header, read_header
 from .load import DEFAULT_MAX_BYTES, load
 from .model import BODY, Block, Release
@@ -64,7 +64,7 @@ def run(data: str | bytes, opts: Options) -> tuple[Release, list[Block]]:
             found.setdefault(idx, verdict)
     clock.check("detect")
     # extract
-    span = choose_span(units, found)
+    span = (choose_main(units, found, page.inside) if page and page.inside else None) or choose_span(units, found)
     start = span.start if span else len(units)
     header = read_header(units, found, start) if span else Header()
     body = [units[i] for i in span.keep] if span else []
