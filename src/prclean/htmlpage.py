@@ -30,21 +30,21 @@ _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt"
           "tbody", "thead", "tfoot", "details", "summary", "dialog", "menu", "label", "legend"}
 _TAG_LABEL = {"nav": "menu", "footer": "footer", "aside": "related", "figcaption": "caption",
               "dialog": "cookie", "menu": "menu"}
+# Class/id words, matched against each dash- or underscore-separated part of a class or id.  Only
+# words that name chrome on their own; ambiguous ones ("lang", "content", "header") are left out.
 _TOKEN_LABEL = {
-    **dict.fromkeys(("nav", "navbar", "navigation", "menu", "megamenu", "mega", "breadcrumb", "breadcrumbs",
-                     "pagination", "skip", "skiplink", "search", "searchbox", "login", "topbar", "toolbar",
-                     "subnav", "mainnav", "sitenav", "offcanvas", "drawer"), "menu"),
-    **dict.fromkeys(("footer", "site-footer", "colophon", "legal"), "footer"),
+    **dict.fromkeys(("nav", "navbar", "navigation", "menu", "megamenu", "breadcrumb", "breadcrumbs",
+                     "pagination", "skiplink", "skiplinks", "searchbox", "topbar", "subnav", "mainnav", "sitenav",
+                     "offcanvas"), "menu"),
+    **dict.fromkeys(("footer", "colophon"), "footer"),
     **dict.fromkeys(("share", "sharing", "social", "sharebar", "socials", "addthis", "shariff"), "share"),
-    **dict.fromkeys(("cookie", "cookies", "consent", "gdpr", "onetrust", "cmp", "cookiebanner", "usercentrics",
+    **dict.fromkeys(("cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebanner", "usercentrics",
                      "borlabs"), "cookie"),
-    **dict.fromkeys(("sidebar", "related", "teaser", "teasers", "recommended", "morenews", "more-news",
-                     "trending", "popular", "widget"), "related"),
-    **dict.fromkeys(("ad", "ads", "advert", "advertisement", "promo", "newsletter", "subscribe",
-                     "banner-ad", "sponsored"), "ad"),
-    **dict.fromkeys(("language", "languages", "lang", "locale", "language-selector", "country-selector",
-                     "langswitch", "language-switcher"), "language-list"),
-    **dict.fromkeys(("caption", "credit", "credits", "copyright"), "caption"),
+    **dict.fromkeys(("sidebar", "related", "teaser", "teasers", "recommended", "morenews", "trending"), "related"),
+    **dict.fromkeys(("ad", "ads", "advert", "advertisement", "promo", "newsletter", "sponsored"), "ad"),
+    **dict.fromkeys(("languages", "langswitch", "langswitcher", "languageswitcher", "languageselector",
+                     "countryselector"), "language-list"),
+    **dict.fromkeys(("caption", "figcaption", "credit", "credits"), "caption"),
 }
 _TOKEN_SPLIT = regex.compile(r"[\s_-]+")
 _XML_DECL = regex.compile(r"^\s*<\?xml[^>]{0,300}\?>", regex.IGNORECASE)
@@ -120,13 +120,16 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
     links = 0
     order = 0
 
-    def flush(el_tag: str, label: str | None, in_main: bool, glued: bool = False) -> _Line:
+    def flush(el_tag: str, label: str | None, in_main: bool, glued: bool = False) -> Iterator[_Line]:
+        """Emit the buffered text; blocks nested in inline elements arrive as "\n" and split it."""
         nonlocal buf, links, order
-        line = _Line(" ".join("".join(buf).split()), links, el_tag == "li",
-                     el_tag in ("h1", "h2", "h3", "h4", "h5", "h6"), label, order, in_main, glued)
+        parts = [" ".join(p.split()) for p in "".join(buf).split("\n")]
+        parts = [p for p in parts if p]
+        for k, part in enumerate(parts):
+            yield _Line(part, links if len(parts) == 1 else 0, el_tag == "li",
+                        el_tag in ("h1", "h2", "h3", "h4", "h5", "h6"), label, order, in_main, glued or k > 0)
+            order += 1
         buf, links = [], 0
-        order += 1
-        return line
 
     def visit(el, label: str | None, block_tag: str, in_main: bool):
         nonlocal links
@@ -139,15 +142,15 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
             if tag in _DROP or not tag:
                 pass
             elif tag == "br":
-                yield flush(block_tag, own, in_main, glued=True)
+                yield from flush(block_tag, own, in_main, glued=True)
             elif tag in _BLOCK:
                 if "".join(buf).strip():
-                    yield flush(block_tag, own, in_main)
+                    yield from flush(block_tag, own, in_main)
                 else:
                     buf.clear()
                 yield from visit(child, own, tag, in_main)
                 if "".join(buf).strip():
-                    yield flush(tag, own, in_main or id(child) in main)
+                    yield from flush(tag, own, in_main or id(child) in main)
                 buf.clear()
             else:
                 inner = [t for t in _inline_text(child)]
@@ -162,7 +165,7 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
     start = body if body is not None else root
     yield from visit(start, None, "body", False)
     if "".join(buf).strip():
-        yield flush("body", None, id(start) in main)
+        yield from flush("body", None, id(start) in main)
 
 
 def _inline_text(el) -> Iterator[str]:
@@ -172,8 +175,9 @@ def _inline_text(el) -> Iterator[str]:
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag and tag not in _DROP:
-            yield " " if tag == "br" else ""
+            yield "\n" if tag == "br" or tag in _BLOCK else ""
             yield from _inline_text(child)
+            yield "\n" if tag in _BLOCK else ""
         if child.tail:
             yield child.tail
 
@@ -299,6 +303,25 @@ def parse(html: str, url: str | None = None) -> Page:
             inside = {u.index for u in units
                       if u.text in line_set or (u.words >= 4 and u.text in full)}
             source = "trafilatura"
+    _drop_wrapper_labels(units, verdicts, inside)
     if profile is not None:
         meta.setdefault("wire", profile.name)
     return Page(units, verdicts, meta, root, inside, source)
+
+
+def _drop_wrapper_labels(units: list[Unit], verdicts: dict[int, Verdict], inside: set[int]) -> None:
+    """Forget a container label that covers most of the main content.
+
+    A class word says what a box holds only when the box is a part of the page; when the same
+    label sits over most of the release text it comes from a page-wide wrapper
+    (``class="l-sidebar-layout"``) and is no evidence about any unit inside it.
+    """
+    words = sum(units[i].words for i in inside) or 1
+    by_label: dict[str, int] = {}
+    for i in inside:
+        if i in verdicts:
+            by_label[verdicts[i].rule] = by_label.get(verdicts[i].rule, 0) + units[i].words
+    wrappers = {rule for rule, n in by_label.items() if n * 2 >= words}
+    for i in inside:
+        if i in verdicts and verdicts[i].rule in wrappers:
+            del verdicts[i]
