@@ -9,6 +9,7 @@ import pytest
 import regex
 
 import prclean
+from prclean.load import decode
 from prclean.model import BODY
 
 from .conftest import fixture_inputs
@@ -60,7 +61,7 @@ def test_accounting_and_no_invented_text(path):
         if b.text and b.label != BODY:
             assert (b.text, b.lines) in removed
     # every output token is an input token
-    source = set(_TOKEN.findall(data.decode("utf-8")))
+    source = set(_TOKEN.findall(decode(data)))
     assert set(_TOKEN.findall(release.text)) <= source
     # deterministic
     assert prclean.clean(data) == release

@@ -20,6 +20,9 @@ from .segment import Unit
 
 _FURNITURE = {"furniture", "byline", "share", "decoration", "caption", "language-list", "ad", "wire-trailer"}
 _MAX_WALK = 40
+_GUESSES = {"repeated", "short-run", "bullet-run"}  # structural guesses a real headline may trip
+_WORD = regex.compile(r"\w+")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{L}&.'-]*\s?){1,4}$")
 
 
@@ -36,7 +39,8 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def read_header(units: Sequence[Unit], found: dict[int, Verdict], start: int) -> Header:
+def read_header(units: Sequence[Unit], found: dict[int, Verdict], start: int, lead_text: str = "",
+                page_titles: Sequence[str] = ()) -> Header:
     head = Header()
     for u in units[:start]:
         v = found.get(u.index)
@@ -49,37 +53,81 @@ def read_header(units: Sequence[Unit], found: dict[int, Verdict], start: int) ->
                 head.provided_by, head.issuer_unit = nxt.text, nxt.index
         if v and v.label == "byline" and head.author is None:
             head.author = author_from(u.text)
-    cands: list[int] = []
-    i = start - 1
-    while i >= 0 and start - i <= _MAX_WALK and len(cands) < 3:
-        u = units[i]
-        v = found.get(i)
-        i -= 1
-        if u.decoration or not u.text or u.index == head.issuer_unit:
-            continue
-        if v is not None and v.label in _FURNITURE:
-            continue
-        if heading_like(u) and (v is None or (v.rule == "repeated" and u.words >= 3)):
-            cands.append(u.index)
-            continue
-        if cands:
-            break
+    cands = _candidates(units, found, start, head.issuer_unit)
     if not cands:
         return head
-    seen = {}
+    counts: dict[str, int] = {}
     for u in units:
-        seen.setdefault(_norm(u.text), u.index)
-    repeated = [c for c in cands if seen[_norm(units[c].text)] != c]
-    if repeated:
-        title = repeated[-1]
-        text = _norm(units[title].text)
-        cands = [c for c in cands if c == title or _norm(units[c].text) != text]
-    else:
-        title = cands[-1]
-        if len(cands) > 1 and _NAME_LINE.match(units[title].text):
-            title = cands[-2]  # the issuer's name set above the headline is not the headline
+        counts[_norm(u.text)] = counts.get(_norm(u.text), 0) + 1
+    lead = tokens(lead_text.casefold())
+    titles = [_norm(t) for t in page_titles if t]
+    ordered = sorted(cands)
+    scored = [(_title_score(units[c], start - c, lead, titles, counts[_norm(units[c].text)] > 1)
+               + (0.6 if k + 1 < len(ordered) and ordered[k + 1] - c <= 3 else 0.0), c)
+              for k, c in enumerate(ordered)]
+    best_score, title = max(scored)
+    if best_score < 0.5:
+        return head
     head.title = title
-    later = sorted(c for c in cands if c > title)
-    if later:
-        head.subtitle = later[0]
+    text = _norm(units[title].text)
+    after = [c for c in sorted(cands) if title < c and _norm(units[c].text) != text and units[c].words >= 4
+             and not _NAME_LINE.match(units[c].text)]
+    if after and not found.get(after[0]):
+        head.subtitle = after[0]
     return head
+
+
+def _candidates(units: Sequence[Unit], found: dict[int, Verdict], start: int, skip: int | None) -> list[int]:
+    """Heading-like units above the body, walking up past furniture until other chrome starts."""
+    cands: list[int] = []
+    misses = 0
+    for i in range(start - 1, max(-1, start - _MAX_WALK - 1), -1):
+        u = units[i]
+        v = found.get(i)
+        if u.decoration or not u.text or i == skip or (v is not None and v.label in _FURNITURE):
+            continue
+        if heading_like(u) and _wordy(u.text) and (
+                v is None or (v.rule in _GUESSES and (u.heading or (u.words >= 3 and not u.bullet)))):
+            cands.append(i)
+            misses = 0
+        elif cands:
+            misses += 1
+            if misses > 3:
+                break
+    return cands
+
+
+def _title_score(u: Unit, distance: int, lead: set[str], page_titles: list[str], repeated: bool) -> float:
+    """How much a unit looks like this release's headline.
+
+    Evidence, strongest first: the page's own title says so (``<title>``, ``og:title``), the
+    line is repeated on the page (headline and breadcrumb), it shares words with the lead
+    paragraph, it is marked as a heading; distance from the body and sentence punctuation count
+    against it.
+    """
+    text = _norm(u.text)
+    words = tokens(text)
+    score = 2.0 * len(words & lead) / max(1, len(words))
+    if any(text and (text in t or t in text) for t in page_titles):
+        score += 3.0
+    score += 1.0 if repeated else 0.0
+    score += 0.8 if u.heading else 0.0
+    score -= 0.03 * distance
+    score -= 0.5 if text.endswith(".") else 0.0
+    score -= 1.0 if u.words < 3 else 0.0
+    score -= 2.0 if _NAME_LINE.match(u.text) else 0.0  # a company or site name, not a headline
+    return score
+
+
+def tokens(text: str) -> set[str]:
+    """Words, or character pairs for scripts written without spaces."""
+    if _CJK.search(text):
+        chars = [c for c in text if not c.isspace()]
+        return {a + b for a, b in zip(chars, chars[1:])}
+    return set(_WORD.findall(text))
+
+
+def _wordy(text: str) -> bool:
+    """Real words, not initials or glyph rows ("A A A", "d a h")."""
+    tokens = _WORD.findall(text)
+    return bool(tokens) and sum(len(t) for t in tokens) >= 2.5 * len(tokens)

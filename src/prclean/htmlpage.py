@@ -19,7 +19,7 @@ from lxml import etree
 from .detectors import Verdict
 from .errors import NotAPage
 from .meta import to_iso
-from .segment import Unit
+from .segment import INVISIBLE, Unit
 from .wires import WireProfile, wire_from_page
 
 _DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "select",
@@ -123,7 +123,7 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
     def flush(el_tag: str, label: str | None, in_main: bool, glued: bool = False) -> Iterator[_Line]:
         """Emit the buffered text; blocks nested in inline elements arrive as "\n" and split it."""
         nonlocal buf, links, order
-        parts = [" ".join(p.split()) for p in "".join(buf).split("\n")]
+        parts = [" ".join(p.split()) for p in INVISIBLE.sub("", "".join(buf)).split("\n")]
         parts = [p for p in parts if p]
         for k, part in enumerate(parts):
             yield _Line(part, links if len(parts) == 1 else 0, el_tag == "li",

@@ -149,6 +149,7 @@ _MORE_FROM = regex.compile(r"^more (?:news|releases|press releases) from\s+(?P<x
 _ABOUT = regex.compile(
     r"^(?:about|über|à propos d[e']|a propos d[e']|acerca de|sobre|informazioni su|chi è|over|关于|關於)\s*"
     r"(?P<x>.{2,80}?)\s*[:.]?$", _F)
+_ARTICLE = regex.compile(r"^(?:the|die|der|das|den|dem|la|le|les|l'|el|los|las|il|lo|de|het|o|a)\s+", _F)
 _BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|written by|autor(?:in)?:?|author:?)\s+(?P<x>.+)$", _F)
 
 
@@ -196,7 +197,7 @@ def copyright_holder(texts: Sequence[str]) -> str | None:
 
 def about_name(text: str) -> str | None:
     m = search(_ABOUT, text)
-    return m.group("x").strip() if m else None
+    return _ARTICLE.sub("", m.group("x").strip()) if m else None
 
 
 def author_from(text: str) -> str | None:
@@ -216,3 +217,16 @@ def wire_in_text(text: str) -> str | None:
     """The wire named by a dateline tag anywhere in the lead paragraph."""
     profile = wire_from_text(text)
     return profile.name if profile else None
+
+
+_TITLE_SEP = regex.compile(r"\s+[|–—·»:-]\s+")
+
+
+def page_title(page_meta: dict[str, str]) -> str | None:
+    """The headline from page metadata, with the site name cut off ("Headline | Site")."""
+    for key in ("title", "og_title", "page_title"):
+        value = page_meta.get(key)
+        if value:
+            parts = _TITLE_SEP.split(value)
+            return max(parts, key=len) if len(parts) > 1 else value
+    return None

@@ -66,7 +66,9 @@ def run(data: str | bytes, opts: Options) -> tuple[Release, list[Block]]:
     # extract
     span = (choose_main(units, found, page.inside) if page and page.inside else None) or choose_span(units, found)
     start = span.start if span else len(units)
-    header = read_header(units, found, start) if span else Header()
+    lead = " ".join(units[i].text for i in span.keep[:2]) if span else ""
+    titles = [page.meta.get(k, "") for k in ("title", "og_title", "page_title")] if page else []
+    header = read_header(units, found, start, lead, titles) if span else Header()
     body = [units[i] for i in span.keep] if span else []
     secs = assign_sections(body)
     labels = _label_all(units, found, span, header, secs, opts)
@@ -130,7 +132,13 @@ def _render(units: Sequence[Unit], labels: list[tuple[str, str]], body: list[Uni
 
 def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], header: Header,
               removed: tuple[Block, ...], page_meta: dict[str, str], paragraphs: tuple[str, ...]) -> dict:
-    """Each field from the most specific evidence first: dateline, trailer, furniture, page meta."""
+    """Each field from the most specific evidence first: dateline, trailer, furniture, page meta.
+
+    A page without a release has no release metadata: nothing is read off its chrome.
+    """
+    if not paragraphs:
+        return dict.fromkeys(("title", "subtitle", "date", "dateline_location", "wire", "issuer", "author",
+                              "language"))
     lead = paragraphs[0] if paragraphs else ""
     dl = meta.parse_dateline(lead) if lead else None
     furniture = [b.text for b in removed if b.label == "furniture"]
@@ -139,11 +147,11 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
     before_body = all_texts[: body[0].index if body else len(units)]
     wire = (dl.wire if dl else None) or meta.wire_in_text(lead) or page_meta.get("wire")
     about = next((meta.about_name(u.text) for u, s in zip(body, secs) if s == ABOUT), None)
+    owner = None if wire else meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])
     issuer = (meta.issuer_from(trailer, header.provided_by) or meta.issuer_from(all_texts, None)
-              or page_meta.get("issuer") or about
-              or (None if wire else meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])))
+              or page_meta.get("issuer") or owner or about)
     return {
-        "title": units[header.title].text if header.title is not None else page_meta.get("title"),
+        "title": units[header.title].text if header.title is not None else meta.page_title(page_meta),
         "subtitle": units[header.subtitle].text if header.subtitle is not None else None,
         "date": (dl.date if dl else None) or page_meta.get("date") or meta.first_date(furniture)
         or meta.first_date(before_body[-40:]) or meta.first_date(all_texts),

@@ -103,7 +103,8 @@ RULES: tuple[Rule, ...] = (
        r"(\s*\|.*)?$", max_words=14, anywhere=True),
     _r("read-time", "furniture", r"^\d+\s*(min(ute)?s?\.?( read)?|minuten lesezeit)$"),
     _r("byline", "byline",
-       r"^(by|von|par|por|di|door|written by|autor(in)?:?|author:?)\s+\p{Lu}[\p{L}.'-]+(\s+\p{Lu}[\p{L}.'-]+){0,3}$",
+       r"^(by|von|par|por|di|door|written by|autor(in)?:?|author:?)\s+\p{Lu}[\p{L}.'-]+(\s+\p{Lu}[\p{L}.'-]+){0,3}"
+       r"(,\s*[\w-]{2,20})?$",
        max_words=6),
     _r("font-size", "share", r"^(font ?size|schriftgröße|textgröße|text size)\b", max_words=8, anywhere=True),
     # --- share widgets ----------------------------------------------------------------------
@@ -152,7 +153,7 @@ RULES: tuple[Rule, ...] = (
        r"fotocredit|quelle)\s*(:|©)\s*\S|click to enlarge|zum vergrößern|watch in realplayer|"
        r"download (image|photo|video|hi-?res)|\[?(image|bild|photo|foto)\]?$)", max_words=15, anywhere=True),
     _r("caption-credit-end", "caption",
-       r"(?:[,;|/–—-]\s*|\(\s*|^)(?:foto|photo|bild|image|picture|credit|quelle|source|fotograf|photographer"
+       r"(?:[.,;|/–—-]\s*|\(\s*|^)(?:foto|photo|bild|image|picture|credit|quelle|source|fotograf|photographer"
        r"|©)\s*[:©]\s*[^\s:][^:]{0,50}\)?$|\((?:archivaufnahme|archivbild|symbolbild|symbolfoto|archive photo"
        r"|file photo|stock photo|illustration)\)$", max_words=30, anywhere=True),
     _r("image-control", "caption",
@@ -197,6 +198,8 @@ RULES: tuple[Rule, ...] = (
        r"your browser is (out of date|outdated|not supported)|beta version|neue website)", max_words=30,
        anywhere=True),
     # --- navigation -----------------------------------------------------------------------------
+    _r("breadcrumb", "menu", r"^(sie sind hier|you are here|vous êtes ici|usted está aquí|está aqui|ti trovi in|"
+       r"u bent hier|breadcrumb|現在位置|当前位置)\s*:", max_words=40, anywhere=True),
     _r("nav-word", "menu",
        r"^(skip( to)?( main)? (navigation|content|to content)|skip navigation|springe? (direkt )?zu:?|"
        r"zum inhalt|zur navigation|navigation( und service)?|hauptmenü|main menu|menü|menu|"

@@ -28,6 +28,7 @@ _LYNX_REF = regex.compile(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?
 _IMG_TOKENS = regex.compile(r"^(?:\s*\[[^\s\]]{1,40}\])+\s*$")
 _DECORATION = regex.compile(r"^[\s_━─═—–\-=*|·•.,;:×+#~^\[\]()<>/\\]*$")
 _WORD = regex.compile(r"\w+")
+INVISIBLE = _INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
@@ -76,7 +77,7 @@ def _strip_markup(line: str) -> tuple[str, int, bool, bool]:
     line = _MD_LINK.sub(_link, line)
     line = _MD_EMPH.sub(lambda m: m.group(2), line)
     line = _LYNX_REF.sub("", line)
-    text = " ".join(line.split())
+    text = " ".join(_INVISIBLE.sub("", line).split())
     return text, link_chars, heading, bool(_DECORATION.match(text))
 
 
