@@ -7,6 +7,7 @@ release's own place, date and wire; furniture lines ("News provided by", "Date:"
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,8 +78,11 @@ def to_iso(text: str) -> str | None:
                 d = int(g["d3"] or g["d4"] or g["d5"] or g["d6"])
         except (TypeError, ValueError):
             continue
-        if month and 1 <= month <= 12 and 1 <= d <= 31 and 1990 <= y <= 2100:
-            return f"{y:04d}-{month:02d}-{d:02d}"
+        if month and 1990 <= y <= 2100:
+            try:
+                return datetime.date(y, month, d).isoformat()
+            except ValueError:
+                continue
     return None
 
 

@@ -1,0 +1,56 @@
+"""Datelines, dates, language and issuer read off text."""
+
+from __future__ import annotations
+
+import pytest
+
+from prclean.meta import detect_language, parse_dateline, to_iso
+
+
+@pytest.mark.parametrize("lead,place,date,wire", [
+    ("BEIJING, Jan. 6, 2026 /PRNewswire/ -- CGTN published", "BEIJING", "2026-01-06", "PR Newswire"),
+    ("PALO ALTO, Calif., April 25, 2016 /PRNewswire/ -- HackerRank", "PALO ALTO, Calif.", "2016-04-25", "PR Newswire"),
+    ("NEW YORK, June 05, 2017 (GLOBE NEWSWIRE) -- AmTrust", "NEW YORK", "2017-06-05", "GlobeNewswire"),
+    ("BOSTON--(BUSINESS WIRE)--Corvane Therapeutics, Inc. today", "BOSTON", None, "Business Wire"),
+    ("SAN FRANCISCO, CA--(Marketwired - April 06, 2016) -  Segment", "SAN FRANCISCO, CA", "2016-04-06", "Marketwired"),
+    ("PUNE, INDIA, July 22, 2016 /EINPresswire.com/ -- Wiseguyreports", "PUNE, INDIA", "2016-07-22", "EIN Presswire"),
+    ("CUPERTINO, California—April 27, 2015—Apple today announced", "CUPERTINO, California", "2015-04-27", None),
+    ("BEIJING, China, 8 November, 2010 – The conference started", "BEIJING, China", "2010-11-08", None),
+    ("Bochum, 11. März 2015. – Die windream GmbH", "Bochum", "2015-03-11", None),
+    ("Köln (ots) - Die TravelTrex GmbH", "Köln", None, "news aktuell"),
+    ("Hamburg (iwr-pressedienst) - Die vermehrte", "Hamburg", None, "IWR-Pressedienst"),
+    ("Potsdam – Zum Ende des Jagdjahres", "Potsdam", None, None),
+])
+def test_datelines(lead, place, date, wire):
+    dl = parse_dateline(lead)
+    assert dl is not None and (dl.place, dl.date, dl.wire) == (place, date, wire)
+
+
+@pytest.mark.parametrize("lead", [
+    "In a significant development for women's welfare, China and South Korea",
+    "The company said on Monday, June 5, 2017 that it would",
+    "Das Bundesamt für Strahlenschutz hat eine neue Karte veröffentlicht.",
+])
+def test_no_dateline(lead):
+    assert parse_dateline(lead) is None
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Jan. 6, 2026", "2026-01-06"), ("28.01.2022", "2022-01-28"), ("2. Dezember 2022", "2022-12-02"),
+    ("2023-03-19", "2023-03-19"), ("2026年4月8日", "2026-04-08"), ("12 de mayo de 2024", "2024-05-12"),
+    ("31.02.2022", None), ("no date here", None),
+])
+def test_to_iso(text, iso):
+    assert to_iso(text) == iso
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The company said that it will open a plant in the north of the country and hire 400 people.", "en"),
+    ("Die Bundesregierung hat am Mittwoch beschlossen, dass die Förderung für das Programm verlängert wird.", "de"),
+    ("Le gouvernement a annoncé que le programme sera prolongé pour les entreprises de la région.", "fr"),
+    ("El gobierno anunció que el programa se ampliará para las empresas de la región en los próximos años.", "es"),
+    ("ミナト精機株式会社は1968年に創業した産業機械メーカーです。", "ja"),
+    ("公司今天宣布在北京开设新的研发中心，将雇用三百名工程师。", "zh"),
+])
+def test_language(text, lang):
+    assert detect_language(text) == lang

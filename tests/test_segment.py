@@ -1,0 +1,43 @@
+"""Segmentation of text renderings: wrapping, bullets, markdown."""
+
+from __future__ import annotations
+
+from prclean.segment import _wrap_width, segment_text
+
+WRAPPED = ("The company said on Monday that it would open a new plant in the north of the country, adding jobs\n"
+           "over three years, and that construction would begin this summer after permits were granted by the\n"
+           "regional authority and the town council voted to approve the zoning change last month.\n\n"
+           "A second paragraph that is short.\n\n"
+           "A third paragraph follows here, again long enough to be wrapped at the same column as the first one\n"
+           "so that the renderer's width is visible in the page itself and can be estimated from the lines.\n")
+
+
+def test_wrapped_lines_are_glued_back():
+    units = segment_text(WRAPPED)
+    assert len(units) == 3
+    assert units[0].text.startswith("The company said") and units[0].text.endswith("last month.")
+    assert units[0].lines == (0, 2)
+
+
+def test_unwrapped_text_keeps_one_unit_per_line():
+    text = "\n".join(["Short title line", "A" * 300 + " end.", "Another paragraph of different length " * 9])
+    assert _wrap_width([len(x) for x in text.splitlines()]) is None
+    assert len(segment_text(text)) == 3
+
+
+def test_bullets_and_markdown():
+    units = segment_text("  • News\n* [Products](https://x.example/p)\n# Heading\n![logo](x.png)\n+1 555 0100")
+    assert [u.bullet for u in units] == [True, True, False, False, False]
+    assert units[1].text == "Products" and units[1].link_density == 1.0
+    assert units[2].heading and units[2].text == "Heading"
+    assert units[4].text == "+1 555 0100"
+
+
+def test_blank_lines_counted():
+    units = segment_text("a b c\n\n\nd e f\ng h i")
+    assert [u.blank_before for u in units] == [0, 2, 0]
+
+
+def test_cjk_word_count():
+    (u,) = segment_text("ミナト精機株式会社は産業機械メーカーです。")
+    assert u.words >= 8
