@@ -38,7 +38,9 @@ _LANG_WORD = regex.compile(
     r"(?<!\w)(?:english|deutsch|français|español|italiano|português|nederlands|polski|русский|日本語|中文|"
     r"简体中文|繁體中文|한국어|العربية|türkçe|svenska|dansk|norsk|suomi|čeština|magyar|română|ελληνικά|"
     r"tiếng việt|bahasa|ไทย|українська)(?!\w)", regex.IGNORECASE)
-_TRUNCATED = regex.compile(r"\w\s?(?:\.\.\.|…)\s*[)\]]?$")
+_TRUNCATED = regex.compile(r"(?:\w\s?(?:\.\.\.|…)\s*[)\]]?|[\[(](?:continued|more|mehr|weiter|suite|más)[\])]"
+                           r"|(?:read more|weiterlesen|mehr lesen|lire la suite|leer más|continue reading)\W{0,3}"
+                           r"|(?:»|›|>)\s*(?:more|mehr))$", regex.IGNORECASE)
 _URL_ONLY = regex.compile(r"^(?:https?://|www\.)\S+$")
 _SCRIPT = regex.compile(r"\p{Latin}|\p{Cyrillic}|\p{Han}|\p{Hangul}|\p{Arabic}|\p{Greek}|\p{Hebrew}|"
                         r"\p{Thai}|\p{Devanagari}|\p{Hiragana}|\p{Katakana}")

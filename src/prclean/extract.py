@@ -40,6 +40,7 @@ CONTACT_HEADING = regex.compile(
 )
 _NUMBERED = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-H])[.)]\s+\p{Lu}")
 TERMINAL_SCORE = -1000.0
+_END_ANCHORS = {"source-line", "view-original", "ots-trailer", "issuer-responsibility"}
 _PASSABLE = {"wire-trailer", "caption", "decoration", "end-mark"}
 _STRUCTURAL = {"short-run", "bullet-run", "repeated", "link-dense"}
 
@@ -69,6 +70,31 @@ def score(u: Unit, v: Verdict | None) -> float:
     if is_prose(u):
         return float(min(u.words, 400))
     return -1.5 if u.bullet else -1.0
+
+
+def anchored_span(units: Sequence[Unit], found: dict[int, Verdict], scores: Sequence[float]
+                  ) -> tuple[int, int, float] | None:
+    """The best stretch that ends right where a wire trailer says the release ends.
+
+    "SOURCE X", "View source version on ...", "Original-Content von ..." are the page's own
+    statement of where the release stops; on pages that carry other long prose (talk abstracts,
+    teasers, a second article) that statement beats any length comparison.
+    """
+    best: tuple[int, int, float] | None = None
+    for u in units:
+        v = found.get(u.index)
+        if v is None or v.rule not in _END_ANCHORS:
+            continue
+        total, top, start = 0.0, 0.0, None
+        for i in range(u.index - 1, max(-1, u.index - 600), -1):
+            if scores[i] <= TERMINAL_SCORE:
+                break
+            total += scores[i]
+            if total > top:
+                top, start = total, i
+        if start is not None and top >= 30 and (best is None or top > best[2]):
+            best = (start, u.index - 1, top)
+    return best
 
 
 def best_span(scores: Sequence[float]) -> tuple[int, int, float]:
@@ -146,7 +172,7 @@ def extend_contacts(units: Sequence[Unit], found: dict[int, Verdict], end: int) 
 def choose_span(units: Sequence[Unit], found: dict[int, Verdict]) -> Span | None:
     """Pick the release body; None when the page holds no prose worth calling a release."""
     scores = [score(u, found.get(u.index)) for u in units]
-    start, end, total = best_span(scores)
+    start, end, total = anchored_span(units, found, scores) or best_span(scores)
     if end < 0 or total < 15:
         return None
     dl = find_dateline(units, start, end)

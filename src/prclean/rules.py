@@ -103,9 +103,10 @@ RULES: tuple[Rule, ...] = (
        r"(\s*\|.*)?$", max_words=14, anywhere=True),
     _r("read-time", "furniture", r"^\d+\s*(min(ute)?s?\.?( read)?|minuten lesezeit)$"),
     _r("byline", "byline",
-       r"^(by|von|par|por|di|door|written by|autor(in)?:?|author:?)\s+\p{Lu}[\p{L}.'-]+(\s+\p{Lu}[\p{L}.'-]+){0,3}"
+       r"^(by|von|par|por|di|door|written by|autor(in)?:?|author:?)\s+\p{Lu}[\p{L}.'-]+"
+       r"((\s+|\s*(&|and|und|,)\s*)\p{Lu}[\p{L}.'-]+){0,5}"
        r"(,\s*[\w-]{2,20})?$",
-       max_words=6),
+       max_words=8, terminal=True),  # a byline after prose starts another article
     _r("font-size", "share", r"^(font ?size|schriftgröße|textgröße|text size)\b", max_words=8, anywhere=True),
     # --- share widgets ----------------------------------------------------------------------
     _r("share", "share",
