@@ -40,6 +40,7 @@ CONTACT_HEADING = regex.compile(
 )
 _NUMBERED = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-H])[.)]\s+\p{Lu}")
 TERMINAL_SCORE = -1000.0
+_MAX_DRY_RUN = 8
 _END_ANCHORS = {"source-line", "view-original", "ots-trailer", "issuer-responsibility"}
 _PASSABLE = {"wire-trailer", "caption", "decoration", "end-mark"}
 _STRUCTURAL = {"short-run", "bullet-run", "repeated", "link-dense"}
@@ -85,10 +86,11 @@ def anchored_span(units: Sequence[Unit], found: dict[int, Verdict], scores: Sequ
         v = found.get(u.index)
         if v is None or v.rule not in _END_ANCHORS:
             continue
-        total, top, start = 0.0, 0.0, None
+        total, top, start, dry = 0.0, 0.0, None, 0
         for i in range(u.index - 1, max(-1, u.index - 600), -1):
-            if scores[i] <= TERMINAL_SCORE:
-                break
+            dry = dry + 1 if scores[i] <= 0 else 0
+            if scores[i] <= TERMINAL_SCORE or dry > _MAX_DRY_RUN:
+                break  # a wall, or a long run of chrome: the release does not reach further up
             total += scores[i]
             if total > top:
                 top, start = total, i

@@ -32,6 +32,9 @@ INVISIBLE = _INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]"
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
+_WIDE = 120  # a line this long in a dump is either wrapped prose or columns side by side
+
+
 @dataclass
 class Unit:
     """A paragraph-level piece of the page, with the cheap features every detector reads."""
@@ -100,17 +103,69 @@ def _wrap_width(lengths: list[int]) -> int | None:
     return None
 
 
+def _column_cuts(lines: list[str]) -> list[int]:
+    """Columns at which a table layout rendered side by side can be cut apart.
+
+    w3m renders layout tables as columns of text next to each other (navigation | release |
+    sidebar).  Such a page shows wide lines with vertical stripes that are blank in nearly every
+    line; a single-column page has no such stripe, because wrapped prose fills every column.
+    """
+    wide = [ln for ln in lines if len(ln) >= _WIDE]
+    if len(wide) < 20 or len(wide) * 3 < sum(1 for ln in lines if ln.strip()):
+        return []
+    width = max(len(ln) for ln in wide)
+    covered = [0] * width
+    inked = [0] * width
+    for ln in wide:
+        for i, ch in enumerate(ln):
+            covered[i] += 1
+            if ch != " ":
+                inked[i] += 1
+    cuts: list[int] = []
+    run = 0
+    for c in range(10, width - 10):
+        if covered[c] * 2 >= len(wide) and inked[c] <= 0.04 * covered[c]:
+            run += 1
+        else:
+            if run >= 2 and inked[c] > 0.2 * covered[c]:
+                cuts.append(c)
+            run = 0
+    return cuts
+
+
+def _split_columns(lines: list[str], cuts: list[int]) -> list[list[tuple[int, str]]]:
+    """The side-by-side columns as separate line lists; lines crossing a cut stay whole in the first."""
+    columns: list[list[tuple[int, str]]] = [[] for _ in range(len(cuts) + 1)]
+    for no, ln in enumerate(lines):
+        if any(0 < c < len(ln) and ln[c - 1] != " " and ln[c] != " " for c in cuts):
+            columns[0].append((no, ln))
+            continue
+        bounds = [0, *cuts, len(ln)]
+        for k in range(len(cuts) + 1):
+            columns[k].append((no, ln[bounds[k]:bounds[k + 1]].rstrip() if bounds[k] < len(ln) else ""))
+    return columns
+
+
 def segment_text(text: str) -> list[Unit]:
     """Split a text rendering into units, gluing back lines a renderer wrapped."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
     lines = [ln.rstrip() for ln in raw]
-    width = _wrap_width([len(ln) for ln in lines if ln.strip()])
-    full_at = width - max(15, width // 6) if width else None
+    cuts = _column_cuts(lines)
+    columns = _split_columns(lines, cuts) if cuts else [list(enumerate(lines))]
     units: list[Unit] = []
-    blank = 0
+    for column in columns:  # each column has its own wrap width
+        _segment_lines(column, units)
+    return units
+
+
+def _segment_lines(numbered: list[tuple[int, str]], units: list[Unit]) -> None:
+    """Append the units of one column of lines to ``units``."""
+    width = _wrap_width([len(ln) for _, ln in numbered if ln.strip()])
+    full_at = width - max(15, width // 6) if width else None
+    blank = 1 if units else 0
     cur: Unit | None = None
     prev_full = False
-    for no, line in enumerate(lines):
+    for no, line in numbered:
         if not line.strip():
             blank += 1
             prev_full = False
@@ -133,4 +188,3 @@ def segment_text(text: str) -> list[Unit]:
             units.append(cur)
         blank = 0
         prev_full = bool(full_at) and len(line) >= full_at  # type: ignore[operator]
-    return units
