@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from prclean.detectors import (caption_after_credit, decoration, detect_units, language_line, language_list,
-                               link_dense, menu_runs, repeated, trailer_url, truncated_teaser, vocabulary)
+from prclean.detectors import (caption_after_credit, decoration, detect_units, doubled_text, language_line,
+                               language_list, link_dense, menu_runs, repeated, trailer_url, truncated_teaser,
+                               vocabulary)
 from prclean.segment import Unit, segment_text
 
 
@@ -25,7 +26,9 @@ def units(*lines: str) -> list[Unit]:
     ("Share this article", "share", "share"),
     ("Also from this source", "related", "related-heading"),
     ("Weitere Pressemitteilungen von Nordex SE", "related", "related-heading"),
-    ("21% more press release views with Request a Demo", "ad", "promo"),
+    ("21% more press release views with Request a Demo", "ad", "promo-cta"),
+    ("Newsletter", "ad", "promo"),
+    ("BU: Von links nach rechts: Anna Berg und Jonas Keller", "caption", "caption-label"),
     ("Call PR Newswire at 888-776-0942", "contact-widget", "site-contact"),
     ("Copyright © 2025 Cision US Inc.", "wire-trailer", "wire-copyright"),
     ("Impressum", "footer", "legal-link"),
@@ -74,6 +77,13 @@ def test_menu_runs_need_three_short_items():
 def test_repeated_short_units():
     found = repeated(units("Home", "Products", "Home", "A long paragraph of release text stands here alone."))
     assert set(found) == {0, 2}
+
+
+def test_doubled_alt_text():
+    found = doubled_text(units("Ein Dachdecker bringt auf einem Dach Solarpanel an.Ein Dachdecker bringt auf einem "
+                               "Dach Solarpanel an.",
+                               "The plant will employ 410 people and the plant will open in the spring of 2027."))
+    assert list(found) == [0]
 
 
 def test_link_dense_markdown():

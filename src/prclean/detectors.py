@@ -41,6 +41,7 @@ _LANG_WORD = regex.compile(
 _TRUNCATED = regex.compile(r"(?:\w\s?(?:\.\.\.|…)\s*[)\]]?|[\[(](?:continued|more|mehr|weiter|suite|más)[\])]"
                            r"|(?:read more|weiterlesen|mehr lesen|lire la suite|leer más|continue reading)\W{0,3}"
                            r"|(?:»|›|>)\s*(?:more|mehr))$", regex.IGNORECASE)
+_WORDS = regex.compile(r"\w+")
 _URL_ONLY = regex.compile(r"^(?:https?://|www\.)\S+$")
 _SCRIPT = regex.compile(r"\p{Latin}|\p{Cyrillic}|\p{Han}|\p{Hangul}|\p{Arabic}|\p{Greek}|\p{Hebrew}|"
                         r"\p{Thai}|\p{Devanagari}|\p{Hiragana}|\p{Katakana}")
@@ -142,6 +143,20 @@ def truncated_teaser(units: Sequence[Unit]) -> dict[int, Verdict]:
             if u.words <= 60 and _TRUNCATED.search(u.text)}
 
 
+def doubled_text(units: Sequence[Unit]) -> dict[int, Verdict]:
+    """A line that says the same thing twice in a row is an image's alt text next to its title."""
+    out: dict[int, Verdict] = {}
+    for u in units:
+        if not 6 <= u.words <= 60:
+            continue
+        tokens = _WORDS.findall(u.text.casefold())
+        k = min(5, len(tokens) // 3)
+        tail = tokens[-k:]
+        if k >= 2 and any(tokens[i:i + k] == tail for i in range(len(tokens) - 2 * k + 1)):
+            out[u.index] = Verdict("caption", "doubled-alt-text", anywhere=True)
+    return out
+
+
 def link_dense(units: Sequence[Unit]) -> dict[int, Verdict]:
     """Units that are mostly link text (markdown or HTML anchors) and not prose."""
     return {u.index: Verdict("menu", "link-dense") for u in units
@@ -194,8 +209,8 @@ def _short_runs(units: Sequence[Unit], min_len: int) -> list[list[Unit]]:
 
 
 # Order is precedence: an earlier detector's verdict on a unit wins.
-DETECTORS: tuple[Detector, ...] = (decoration, vocabulary, language_list, language_line, truncated_teaser, repeated,
-                                   link_dense, menu_runs)
+DETECTORS: tuple[Detector, ...] = (decoration, vocabulary, language_list, language_line, truncated_teaser,
+                                   doubled_text, repeated, link_dense, menu_runs)
 
 
 def detect_units(units: Sequence[Unit]) -> dict[int, Verdict]:

@@ -41,8 +41,9 @@ CONTACT_HEADING = regex.compile(
 _NUMBERED = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-H])[.)]\s+\p{Lu}")
 TERMINAL_SCORE = -1000.0
 _MAX_DRY_RUN = 8
+_MAX_CARD_HEAD = 6
 _END_ANCHORS = {"source-line", "view-original", "ots-trailer", "issuer-responsibility"}
-_PASSABLE = {"wire-trailer", "caption", "decoration", "end-mark"}
+_PASSABLE = {"wire-trailer", "decoration", "end-mark"}
 _STRUCTURAL = {"short-run", "bullet-run", "repeated", "link-dense"}
 
 
@@ -155,6 +156,7 @@ def extend_contacts(units: Sequence[Unit], found: dict[int, Verdict], end: int) 
     """
     last = end
     seen_evidence = False
+    before_evidence = 0
     for u in units[end + 1:end + 40]:
         v = found.get(u.index)
         if u.decoration or (v and v.anywhere and not v.terminal and v.label in _PASSABLE):
@@ -165,6 +167,9 @@ def extend_contacts(units: Sequence[Unit], found: dict[int, Verdict], end: int) 
         card_line = seen_evidence and bool(_CARD_LINE.match(u.text))  # "Internet: www...", "Twitter: @x"
         if not (evidence or card_line) and (u.words > 8 or u.bullet):
             break
+        before_evidence += not (seen_evidence or evidence)
+        if before_evidence > _MAX_CARD_HEAD:
+            break  # a card names its phone or e-mail within a few lines; a widget list does not
         if evidence or card_line:
             last = u.index
             seen_evidence = True

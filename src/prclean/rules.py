@@ -103,7 +103,7 @@ RULES: tuple[Rule, ...] = (
        r"(\s*\|.*)?$", max_words=14, anywhere=True),
     _r("read-time", "furniture", r"^\d+\s*(min(ute)?s?\.?( read)?|minuten lesezeit)$"),
     _r("byline", "byline",
-       r"^(by|von|par|por|di|door|written by|autor(in)?:?|author:?)\s+\p{Lu}[\p{L}.'-]+"
+       r"^(by|von|par|por|di|door|written by|autor(in)?|author)\s*:?\s+\p{Lu}[\p{L}.'-]+"
        r"((\s+|\s*(&|and|und|,)\s*)\p{Lu}[\p{L}.'-]+){0,5}"
        r"(,\s*[\w-]{2,20})?$",
        max_words=8, terminal=True),  # a byline after prose starts another article
@@ -137,6 +137,10 @@ RULES: tuple[Rule, ...] = (
        r"(the )?(issuer|company|publisher) is solely responsible for the content", max_words=60, anywhere=True,
        terminal=True),
     # --- ads and promos -----------------------------------------------------------------------
+    _r("promo-cta", "ad",
+       r"\b(request a demo|more press release views|subscribe (now|to|for)|sign up (now|for|to)|"
+       r"get (the|our) (free|latest)|jetzt (abonnieren|anmelden|registrieren)|newsletter abonnieren|"
+       r"start (your )?free trial)\b", max_words=14, anywhere=True),
     _r("promo", "ad",
        r"\b(request a demo|more press release views|advertisement|anzeige$|werbung$|sponsored|"
        r"subscribe( now| to)?|newsletter|sign up|jetzt (abonnieren|anmelden)|free trial|"
@@ -157,10 +161,12 @@ RULES: tuple[Rule, ...] = (
        r"(?:[.,;|/–—-]\s*|\(\s*|^)(?:foto|photo|bild|image|picture|credit|quelle|source|fotograf|photographer"
        r"|©)\s*[:©]\s*[^\s:][^:]{0,50}\)?$|\((?:archivaufnahme|archivbild|symbolbild|symbolfoto|archive photo"
        r"|file photo|stock photo|illustration)\)$", max_words=30, anywhere=True),
-    _r("image-control", "caption",
-       r"^(?:(?:bild|foto|photo|image|video|pressefoto|grafik)[- ]?(?:herunterladen|download|infos?|vergrößern|"
-       r"anzeigen|ansehen|galerie)|download (?:pressefoto|bild|foto|image|photo|hi-?res\w*|high[- ]res\w*)|"
-       r"bu:|bildunterschrift:|caption:|enlarge( image| photo)?|vergrößern|zoom)\b", max_words=30, anywhere=True),
+    _r("image-control", "share",
+       r"\b(?:(?:bild|foto|photo|image|video|pressefoto|grafik)[- ]?(?:herunterladen|download|infos?|vergrößern|"
+       r"anzeigen|ansehen|galerie)|download (?:pressefoto|bild|foto|image|photo|hi-?res\w*|high[- ]res\w*))\b"
+       r"|^(?:enlarge( image| photo)?|vergrößern|zoom)$", max_words=12, anywhere=True),
+    _r("caption-label", "caption", r"^(?:bu|bildunterschrift|caption|legende|pie de foto)\s*:", max_words=80,
+       anywhere=True),
     _r("caption-upper", "caption", r"^(VIDEO|PHOTO|IMAGE|FOTO|BILD|AUDIO)\s*:", case=True, max_words=80,
        anywhere=True),
     # --- footers and legal ------------------------------------------------------------------
