@@ -234,3 +234,21 @@ def page_title(page_meta: dict[str, str]) -> str | None:
             parts = _TITLE_SEP.split(value)
             return max(parts, key=len) if len(parts) > 1 else value
     return None
+
+
+_ACRONYM = regex.compile(r"\b\p{Lu}{3,10}\b")
+
+
+def headline_acronym(title: str | None, texts: Sequence[str]) -> str | None:
+    """An organisation acronym the headline leads with and the page keeps repeating ("UNICEF supports ...").
+
+    A last resort for newsroom pages that name their issuer nowhere else; only an all-capitals
+    token counts, because a headline's ordinary subject ("China and South Korea") is not an issuer.
+    """
+    if not title:
+        return None
+    m = _ACRONYM.match(title.strip())
+    if not m:
+        return None
+    page = " ".join(texts)
+    return m.group(0) if len(regex.findall(rf"\b{m.group(0)}\b", page)) >= 3 else None

@@ -148,10 +148,11 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
     wire = (dl.wire if dl else None) or meta.wire_in_text(lead) or page_meta.get("wire")
     about = next((meta.about_name(u.text) for u, s in zip(body, secs) if s == ABOUT), None)
     owner = None if wire else meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])
+    title = units[header.title].text if header.title is not None else meta.page_title(page_meta)
     issuer = (meta.issuer_from(trailer, header.provided_by) or meta.issuer_from(all_texts, None)
-              or page_meta.get("issuer") or owner or about)
+              or page_meta.get("issuer") or owner or about or meta.headline_acronym(title, all_texts))
     return {
-        "title": units[header.title].text if header.title is not None else meta.page_title(page_meta),
+        "title": title,
         "subtitle": units[header.subtitle].text if header.subtitle is not None else None,
         "date": (dl.date if dl else None) or page_meta.get("date") or meta.first_date(furniture)
         or meta.first_date(before_body[-40:]) or meta.first_date(all_texts),
