@@ -14,7 +14,7 @@ def units(*lines: str) -> list[Unit]:
     return segment_text("\n\n".join(lines))
 
 
-@pytest.mark.parametrize("line,label,rule", [
+VOCABULARY_CASES = [
     ("SOURCE Acme Corp", "wire-trailer", "source-line"),
     ("View original content to download multimedia:https://example.com/x", "wire-trailer", "view-original"),
     ("Photo - https://mma.prnewswire.com/media/1/a.jpg", "wire-trailer", "media-url"),
@@ -38,7 +38,10 @@ def units(*lines: str) -> list[Unit]:
     ("Eine der Windkraftanlagen im Steinheimer Becken, Foto: EnBW", "caption", "caption-credit-end"),
     ("Skip to main content", "menu", "nav-word"),
     ("Sie sind hier: Startseite Presse", "menu", "breadcrumb"),
-])
+]
+
+
+@pytest.mark.parametrize("line,label,rule", VOCABULARY_CASES)
 def test_vocabulary_rule_fires(line, label, rule):
     verdict = vocabulary(units(line)).get(0)
     assert verdict is not None and (verdict.label, verdict.rule) == (label, rule)
@@ -113,3 +116,16 @@ def test_precedence_first_detector_wins():
     us = units("Share this article", "Share this article")
     found = detect_units(us)
     assert found[0].rule == "share"  # vocabulary before repetition
+
+
+def test_rule_triggers_are_sound(fixtures_dir):
+    """A rule skipped for want of its trigger words could never have matched (fixtures and examples)."""
+    from prclean.rules import RULES, TRIGGERS, token_prefixes
+
+    texts = [u.text for p in fixtures_dir.glob("*/input*.txt") for u in segment_text(p.read_text("utf-8"))
+             if not u.decoration and u.text.isascii()]
+    texts += [line for line, _, _ in VOCABULARY_CASES]
+    for rule in RULES:
+        for text in texts:
+            if rule.name in TRIGGERS and rule.pattern.search(text):
+                assert TRIGGERS[rule.name] & token_prefixes(text), (rule.name, text)

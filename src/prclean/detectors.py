@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from .rules import RULES, search
+from .rules import MATCH_TIMEOUT_S, RULES, TRIGGERS, token_prefixes
 from .segment import Unit
 
 _SENTENCE_END = regex.compile(r"[.!?。！？:;…\"”»“)]\s*$")
@@ -41,13 +41,19 @@ _LANG_WORD = regex.compile(
 _TRUNCATED = regex.compile(r"(?:\w\s?(?:\.\.\.|…)\s*[)\]]?|[\[(](?:continued|more|mehr|weiter|suite|más)[\])]"
                            r"|(?:read more|weiterlesen|mehr lesen|lire la suite|leer más|continue reading)\W{0,3}"
                            r"|(?:»|›|>)\s*(?:more|mehr))$", regex.IGNORECASE)
+_TEASER_HINTS = ("...", "…", "continued", "more", "mehr", "weiter", "suite", "más", "reading", "lesen")
 _WORDS = regex.compile(r"\w+")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_NON_LETTERS = regex.compile(r"[\W\d_]+")
+_SCRIPTS = tuple((name, regex.compile(rf"\p{{{name}}}")) for name in
+                 ("Latin", "Cyrillic", "Hangul", "Arabic", "Greek", "Hebrew", "Thai", "Devanagari"))
 _URL_ONLY = regex.compile(r"^(?:https?://|www\.)\S+$")
 _SCRIPT = regex.compile(r"\p{Latin}|\p{Cyrillic}|\p{Han}|\p{Hangul}|\p{Arabic}|\p{Greek}|\p{Hebrew}|"
                         r"\p{Thai}|\p{Devanagari}|\p{Hiragana}|\p{Katakana}")
 
 
 _MAX_RULE_WORDS = max(rule.max_words for rule in RULES)
+_GUARDED_LENGTH = 2000
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,8 @@ class Verdict:
 
 
 Detector = Callable[[Sequence[Unit]], dict[int, Verdict]]
+_PLAN = tuple((rule.max_words, TRIGGERS.get(rule.name, frozenset()), rule.pattern,
+               Verdict(rule.label, rule.name, rule.anywhere, rule.terminal)) for rule in RULES)
 
 
 def is_short_item(u: Unit) -> bool:
@@ -69,9 +77,17 @@ def is_short_item(u: Unit) -> bool:
 @lru_cache(maxsize=32768)
 def _vocabulary_verdict(text: str, words: int) -> Verdict | None:
     """Cached across calls: sites repeat the same menu and footer lines on every page."""
-    for rule in RULES:
-        if words <= rule.max_words and search(rule.pattern, text):
-            return Verdict(rule.label, rule.name, rule.anywhere, rule.terminal)
+    # Without spaces between words (CJK) trigger words cannot be looked up, so every rule runs.
+    present = token_prefixes(text) if text.isascii() or not _CJK.search(text) else None
+    guarded = len(text) > _GUARDED_LENGTH  # rules are bounded: only long lines need the costly time guard
+    try:
+        for max_words, triggers, pattern, verdict in _PLAN:
+            if words > max_words or (present is not None and triggers and not triggers & present):
+                continue
+            if pattern.search(text, timeout=MATCH_TIMEOUT_S) if guarded else pattern.search(text):
+                return verdict
+    except TimeoutError:
+        return None  # a pathological line: no verdict rather than a stalled page
     return None
 
 
@@ -98,7 +114,8 @@ def language_list(units: Sequence[Unit]) -> dict[int, Verdict]:
     Evidence: the item names a language ("Deutsch", "USA - English"), or it sits in a run of
     short items written in three or more scripts, which no release's own list does.
     """
-    out = {u.index: Verdict("language-list", "language-name") for u in units if _LANG_NAMES.match(u.text)}
+    out = {u.index: Verdict("language-list", "language-name") for u in units
+           if u.words <= 6 and _LANG_NAMES.match(u.text)}
     for run in _short_runs(units, 3):
         scripts = {_script_of(u.text) for u in run} - {""}
         if len(scripts) >= 3:
@@ -112,7 +129,7 @@ def language_line(units: Sequence[Unit]) -> dict[int, Verdict]:
     for u in units:
         if 3 <= u.words <= 30:
             names = {m.casefold() for m in _LANG_WORD.findall(u.text)}
-            if len(names) >= 3 and 2 * sum(len(n) for n in names) >= len(regex.sub(r"[\W\d_]+", "", u.text)):
+            if len(names) >= 3 and 2 * sum(len(n) for n in names) >= len(_NON_LETTERS.sub("", u.text)):
                 out[u.index] = Verdict("language-list", "language-line")
     return out
 
@@ -139,8 +156,12 @@ def menu_runs(units: Sequence[Unit]) -> dict[int, Verdict]:
 
 def truncated_teaser(units: Sequence[Unit]) -> dict[int, Verdict]:
     """A paragraph cut off with an ellipsis is a teaser linking to another page, not text of this one."""
-    return {u.index: Verdict("related", "truncated-teaser") for u in units
-            if u.words <= 60 and _TRUNCATED.search(u.text)}
+    out: dict[int, Verdict] = {}
+    for u in units:
+        tail = u.text[-24:].casefold()
+        if any(hint in tail for hint in _TEASER_HINTS) and u.words <= 60 and _TRUNCATED.search(tail):
+            out[u.index] = Verdict("related", "truncated-teaser")
+    return out
 
 
 def doubled_text(units: Sequence[Unit]) -> dict[int, Verdict]:
@@ -184,8 +205,8 @@ def _script_of(text: str) -> str:
     m = _SCRIPT.search(text)
     if not m:
         return ""
-    for name in ("Latin", "Cyrillic", "Hangul", "Arabic", "Greek", "Hebrew", "Thai", "Devanagari"):
-        if regex.match(rf"\p{{{name}}}", m.group(0)):
+    for name, pattern in _SCRIPTS:
+        if pattern.match(m.group(0)):
             return name
     return "CJK"  # Han and kana: one writing system for this purpose (Japanese mixes them)
 

@@ -250,5 +250,5 @@ def headline_acronym(title: str | None, texts: Sequence[str]) -> str | None:
     m = _ACRONYM.match(title.strip())
     if not m:
         return None
-    page = " ".join(texts)
-    return m.group(0) if len(regex.findall(rf"\b{m.group(0)}\b", page)) >= 3 else None
+    word = m.group(0)
+    return word if sum(len(_ACRONYM.findall(t)) and _ACRONYM.findall(t).count(word) for t in texts) >= 3 else None

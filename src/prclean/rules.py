@@ -219,6 +219,80 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# Words at least one of which every match of a rule contains (compared on their first four
+# characters).  A line holding none of a rule's words cannot match it, so the rule is not run:
+# this keeps the vocabulary pass cheap on pages of thousands of lines.  Rules absent here
+# (dates, end marks) always run.  tests/test_rules.py checks the words against every rule.
+_TRIGGERS = {
+    "source-line": "source",
+    "view-original": "view",
+    "media-url": "photo logo video image multimedia",
+    "dow-jones-end": "end",
+    "related-links": "related",
+    "wire-copyright": "wire newswire prnewswire globenewswire businesswire cision accesswire presswire aktuell "
+                      "marketwired notified",
+    "ots-trailer": "original originalcontent originalinhalt pressemitteilung ende diese this distributed published",
+    "wire-disclaimer": "legal haftungsausschluss disclaimer provides we priority",
+    "distribution-line": "distribution powered news this",
+    "news-provided-by": "provided distributed issued bereitgestellt veröffentlicht herausgegeben",
+    "info-line": "date datum source quelle ort location published posted updated aktualisiert veröffentlicht "
+                 "erschienen stand pressemitteilung release lesezeit reading",
+    "byline": "by von par por di door written autor autorin author",
+    "font-size": "font fontsize schriftgröße textgröße text",
+    "share": "share teilen auf via partager compartir condividi delen tweet print drucken seite e email mail per "
+             "pin whatsapp facebook twitter x linkedin xing pinterest google reddit copy link bookmark send "
+             "empfehlen artikel download pdf als instagram youtube threads visit follow find folgen social "
+             "シェア ツイート いいね 印刷 分享 打印",
+    "related-heading": "also more related news see view explore trending recommended most latest read weiterlesen "
+                       "mehr weitere ähnliche das aktuelle à voir noticias artículos leia articoli 関連 相关 recent "
+                       "this top alle other",
+    "issuer-responsibility": "für issuer company publisher",
+    "promo-cta": "request more subscribe sign get jetzt newsletter start",
+    "promo": "request more advertisement anzeige werbung sponsored subscribe newsletter sign jetzt free get start "
+             "custom membership submit",
+    "site-contact": "call contact chat phone tel from am pm opening öffnungszeiten general worldwide editorial "
+                    "media kontaktformular email",
+    "caption-credit": "© photo foto video image bild credit bildquelle fotocredit quelle click zum watch download",
+    "caption-credit-end": "foto photo bild image picture credit quelle source fotograf photographer © "
+                          "archivaufnahme archivbild symbolbild symbolfoto archive file stock illustration",
+    "image-control": "bild foto photo image video pressefoto grafik download enlarge vergrößern zoom",
+    "caption-label": "bu bildunterschrift caption legende pie",
+    "caption-upper": "video photo image foto bild audio",
+    "copyright": "© c copyright",
+    "all-rights": "all alle tous todos",
+    "legal-link": "terms privacy datenschutz impressum imprint legal site sitemap accessibility barrierefreiheit "
+                  "erklärung back nach seitenanfang zum top do information rss agb nutzungsbedingungen mentions "
+                  "aviso política cookies サイトマップ プライバシーポリシー 個人情報保護方針 利用規約 ご利用にあたって "
+                  "ページの先頭へ トップへ戻る 隐私政策 使用条款 网站地图 返回顶部",
+    "cookie": "cookie cookies クッキー 使用",
+    "consent-placeholder": "privatsphäre privacy datenschutz datenschutzeinstellungen manage einwilligung "
+                           "freischalten entsperren aktivieren",
+    "consent-button": "accept reject decline alle akzeptieren ablehnen einverstanden zustimmen ok got verstanden "
+                      "manage cookie einstellungen tout aceptar 同意 接受",
+    "site-banner": "we building launching redesigning updating pardon pages javascript your beta neue",
+    "breadcrumb": "sie you vous usted está ti u breadcrumb 現在位置 当前位置",
+    "nav-word": "skip springe spring zum zur navigation hauptmenü main menü menu toggle close schließen search "
+                "suche suchen go advanced sign log login register client anmelden registrieren send sie you home "
+                "startseite previous next zurück weiter vorherige nächste mehr more overview übersicht breadcrumb "
+                "servicemenü footer fußbereich dehaze add_box logo メインコンテンツへスキップ 本文へスキップ ホーム "
+                "メニュー 検索 检索 搜索 首页 跳到主要内容",
+}
+PREFIX = 4
+_TOKEN = regex.compile(r"\w+|©")
+
+
+def trigger_keys(words: str) -> frozenset[str]:
+    return frozenset(w.casefold()[:PREFIX] for w in words.split())
+
+
+TRIGGERS: dict[str, frozenset[str]] = {name: trigger_keys(words) for name, words in _TRIGGERS.items()}
+
+
+def token_prefixes(text: str) -> set[str]:
+    """The first four characters of every word in ``text``: what trigger words are looked up in."""
+    return {token[:PREFIX] for token in _TOKEN.findall(text.casefold())}
+
+
 def search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
     """``pattern.search`` under the module's time budget: a runaway match counts as no match."""
     try:

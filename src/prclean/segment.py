@@ -20,6 +20,7 @@ from functools import cached_property
 import regex
 
 _BULLET = regex.compile(r"^(?P<mark>[•*+·▪◦○□☆■●►‣⁃◆◇→]|[-–]|\d{1,3}[.)])(?:\s+|$)")
+_BULLET_START = frozenset("•*+·▪◦○□☆■●►‣⁃◆◇→-–0123456789")
 _MD_IMAGE = regex.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
 _MD_LINK = regex.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
 _MD_HEADING = regex.compile(r"^#{1,6}\s+")
@@ -64,24 +65,29 @@ class Unit:
 
 def _strip_markup(line: str) -> tuple[str, int, bool, bool]:
     """Remove markdown/lynx/w3m markup; return text, link chars, heading flag, decoration flag."""
-    if _IMG_TOKENS.match(line):
-        return line.strip(), 0, False, True
-    heading = bool(_MD_HEADING.match(line))
-    if heading:
-        line = _MD_HEADING.sub("", line)
-    line = _MD_IMAGE.sub(lambda m: m.group(1), line)
     link_chars = 0
+    heading = False
+    if "[" in line or "(" in line:  # markup needs brackets: most lines skip these passes
+        if _IMG_TOKENS.match(line):
+            return line.strip(), 0, False, True
+        line = _MD_IMAGE.sub(lambda m: m.group(1), line)
 
-    def _link(m: regex.Match[str]) -> str:
-        nonlocal link_chars
-        link_chars += len(m.group(1))
-        return m.group(1)
+        def _link(m: regex.Match[str]) -> str:
+            nonlocal link_chars
+            link_chars += len(m.group(1))
+            return m.group(1)
 
-    line = _MD_LINK.sub(_link, line)
-    line = _MD_EMPH.sub(lambda m: m.group(2), line)
-    line = _LYNX_REF.sub("", line)
-    text = " ".join(_INVISIBLE.sub("", line).split())
-    return text, link_chars, heading, bool(_DECORATION.match(text))
+        line = _MD_LINK.sub(_link, line)
+        line = _LYNX_REF.sub("", line)
+    if line.startswith("#"):
+        heading = bool(_MD_HEADING.match(line))
+        line = _MD_HEADING.sub("", line)
+    if "**" in line or "__" in line:
+        line = _MD_EMPH.sub(lambda m: m.group(2), line)
+    if not line.isascii():
+        line = _INVISIBLE.sub("", line)
+    text = " ".join(line.split())
+    return text, link_chars, heading, not any(ch.isalnum() for ch in text)
 
 
 def _wrap_width(lengths: list[int]) -> int | None:
@@ -173,7 +179,7 @@ def _segment_lines(numbered: list[tuple[int, str]], units: list[Unit]) -> None:
             continue
         indent = len(line) - len(line.lstrip())
         body = line.strip()
-        m = _BULLET.match(body)
+        m = _BULLET.match(body) if body[0] in _BULLET_START else None
         is_bullet = bool(m) and not (prev_full and m and m.group("mark")[0].isdigit())
         text_part, link_chars, heading, decoration = _strip_markup(body[m.end():] if is_bullet and m else body)
         if cur is not None and prev_full and not is_bullet and not decoration and not heading:

@@ -124,6 +124,7 @@ PROFILES: tuple[WireProfile, ...] = (
     ),
 )
 
+_HOST = regex.compile(r"^[a-z][\w+.-]*://([^/:?#]+)", regex.IGNORECASE)
 _TAGS = [(p, regex.compile(p.dateline_tag, regex.IGNORECASE)) for p in PROFILES]
 ANY_TAG = regex.compile("|".join(f"(?:{p.dateline_tag})" for p in PROFILES), regex.IGNORECASE)
 
@@ -144,7 +145,7 @@ def wire_from_page(url: str | None, html: str) -> WireProfile | None:
     """
     host = ""
     if url:
-        m = regex.match(r"^[a-z][\w+.-]*://([^/:?#]+)", url.strip(), regex.IGNORECASE)
+        m = _HOST.match(url.strip())
         host = m.group(1).lower() if m else ""
     head = html[:400_000]
     for profile in PROFILES:
