@@ -41,7 +41,7 @@ _LANG_WORD = regex.compile(
 _TRUNCATED = regex.compile(r"(?:\w\s?(?:\.\.\.|…)\s*[)\]]?|[\[(](?:continued|more|mehr|weiter|suite|más)[\])]"
                            r"|(?:read more|weiterlesen|mehr lesen|lire la suite|leer más|continue reading)\W{0,3}"
                            r"|(?:»|›|>)\s*(?:more|mehr))$", regex.IGNORECASE)
-_TEASER_HINTS = ("...", "…", "continued", "more", "mehr", "weiter", "suite", "más", "reading", "lesen")
+_TEASER_HINT = regex.compile(r"\.\.\.|…|continued|more|mehr|weiter|suite|más|reading|lesen")
 _WORDS = regex.compile(r"\w+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _NON_LETTERS = regex.compile(r"[\W\d_]+")
@@ -71,7 +71,7 @@ _PLAN = tuple((rule.max_words, TRIGGERS.get(rule.name, frozenset()), rule.patter
 
 def is_short_item(u: Unit) -> bool:
     """A menu-like unit: a few words, no sentence ending."""
-    return u.words <= 6 and not _SENTENCE_END.search(u.text)
+    return u.short
 
 
 @lru_cache(maxsize=32768)
@@ -159,7 +159,7 @@ def truncated_teaser(units: Sequence[Unit]) -> dict[int, Verdict]:
     out: dict[int, Verdict] = {}
     for u in units:
         tail = u.text[-24:].casefold()
-        if any(hint in tail for hint in _TEASER_HINTS) and u.words <= 60 and _TRUNCATED.search(tail):
+        if _TEASER_HINT.search(tail) and u.words <= 60 and _TRUNCATED.search(tail):
             out[u.index] = Verdict("related", "truncated-teaser")
     return out
 

@@ -20,14 +20,16 @@ from functools import cached_property
 import regex
 
 _BULLET = regex.compile(r"^(?P<mark>[•*+·▪◦○□☆■●►‣⁃◆◇→]|[-–]|\d{1,3}[.)])(?:\s+|$)")
+_SENTENCE_END = regex.compile(r"[.!?。！？:;…\"”»“)]\s*$")
+_ALNUM = regex.compile(r"[^\W_]")
 _BULLET_START = frozenset("•*+·▪◦○□☆■●►‣⁃◆◇→-–0123456789")
 _MD_IMAGE = regex.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
 _MD_LINK = regex.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
 _MD_HEADING = regex.compile(r"^#{1,6}\s+")
 _MD_EMPH = regex.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
 _LYNX_REF = regex.compile(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|LINK)\]")
+_LYNX_WORD = regex.compile(r"\((?:BUTTON|IMG|INLINE|LINK|FORM)\)")
 _IMG_TOKENS = regex.compile(r"^(?:\s*\[[^\s\]]{1,40}\])+\s*$")
-_DECORATION = regex.compile(r"^[\s_━─═—–\-=*|·•.,;:×+#~^\[\]()<>/\\]*$")
 _WORD = regex.compile(r"\w+")
 INVISIBLE = _INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -58,6 +60,11 @@ class Unit:
             return len(_WORD.findall(self.text))
         return len(_WORD.findall(self.text)) + len(_CJK.findall(self.text)) // 2
 
+    @cached_property
+    def short(self) -> bool:
+        """A menu-like unit: a few words, no sentence ending."""
+        return self.words <= 6 and not _SENTENCE_END.search(self.text)
+
     @property
     def link_density(self) -> float:
         return self.link_chars / max(1, len(self.text))
@@ -67,7 +74,7 @@ def _strip_markup(line: str) -> tuple[str, int, bool, bool]:
     """Remove markdown/lynx/w3m markup; return text, link chars, heading flag, decoration flag."""
     link_chars = 0
     heading = False
-    if "[" in line or "(" in line:  # markup needs brackets: most lines skip these passes
+    if "[" in line or ("(" in line and _LYNX_WORD.search(line)):  # markup needs brackets: most lines skip this
         if _IMG_TOKENS.match(line):
             return line.strip(), 0, False, True
         line = _MD_IMAGE.sub(lambda m: m.group(1), line)
@@ -87,7 +94,7 @@ def _strip_markup(line: str) -> tuple[str, int, bool, bool]:
     if not line.isascii():
         line = _INVISIBLE.sub("", line)
     text = " ".join(line.split())
-    return text, link_chars, heading, not any(ch.isalnum() for ch in text)
+    return text, link_chars, heading, not _ALNUM.search(text)
 
 
 def _wrap_width(lengths: list[int]) -> int | None:
@@ -172,13 +179,13 @@ def _segment_lines(numbered: list[tuple[int, str]], units: list[Unit]) -> None:
     cur: Unit | None = None
     prev_full = False
     for no, line in numbered:
-        if not line.strip():
+        if not line or line.isspace():
             blank += 1
             prev_full = False
             cur = None
             continue
-        indent = len(line) - len(line.lstrip())
-        body = line.strip()
+        body = line.lstrip()
+        indent = len(line) - len(body)
         m = _BULLET.match(body) if body[0] in _BULLET_START else None
         is_bullet = bool(m) and not (prev_full and m and m.group("mark")[0].isdigit())
         text_part, link_chars, heading, decoration = _strip_markup(body[m.end():] if is_bullet and m else body)
