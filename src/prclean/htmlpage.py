@@ -40,12 +40,13 @@ _TOKEN_LABEL = {
     **dict.fromkeys(("share", "sharing", "social", "sharebar", "socials", "addthis", "shariff"), "share"),
     **dict.fromkeys(("cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebanner", "usercentrics",
                      "borlabs"), "cookie"),
-    **dict.fromkeys(("sidebar", "related", "teaser", "teasers", "recommended", "morenews", "trending"), "related"),
+    **dict.fromkeys(("sidebar", "related", "recommended", "morenews", "trending"), "related"),
     **dict.fromkeys(("ad", "ads", "advert", "advertisement", "promo", "newsletter", "sponsored"), "ad"),
     **dict.fromkeys(("languages", "langswitch", "langswitcher", "languageswitcher", "languageselector",
                      "countryselector"), "language-list"),
     **dict.fromkeys(("caption", "figcaption", "credit", "credits"), "caption"),
 }
+_WORDS = regex.compile(r"\w+")
 _TOKEN_SPLIT = regex.compile(r"[\s_-]+")
 _XML_DECL = regex.compile(r"^\s*<\?xml[^>]{0,300}\?>", regex.IGNORECASE)
 _DOCTYPE_ENTITIES = regex.compile(r"<!DOCTYPE[^>\[]{0,500}\[.{0,200000}?\]\s*>", regex.IGNORECASE | regex.DOTALL)
@@ -256,6 +257,20 @@ def _profile_container(root, profile: WireProfile | None) -> list:
     return []
 
 
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = _WORDS.findall(text.casefold())
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def _covered(unit: Unit, lines: set[str], full: str, grams: set[tuple[str, ...]]) -> bool:
+    """Is this unit part of trafilatura's text?  Exact for short lines, by word trigrams for prose
+    (trafilatura normalises quotes and spacing, so prose rarely matches character for character)."""
+    if unit.text in lines or (unit.words >= 4 and unit.text in full):
+        return True
+    own = _trigrams(unit.text) if unit.words >= 6 else set()
+    return bool(own) and len(own & grams) * 2 >= len(own)
+
+
 def _trafilatura_lines(html: str) -> tuple[set[str], str] | None:
     """trafilatura's main-content text, as a set of lines and one searchable string."""
     import trafilatura
@@ -300,8 +315,8 @@ def parse(html: str, url: str | None = None) -> Page:
         lines = _trafilatura_lines(html)
         if lines is not None:
             line_set, full = lines
-            inside = {u.index for u in units
-                      if u.text in line_set or (u.words >= 4 and u.text in full)}
+            grams = _trigrams(full)
+            inside = {u.index for u in units if _covered(u, line_set, full, grams)}
             source = "trafilatura"
     _drop_wrapper_labels(units, verdicts, inside)
     if profile is not None:

@@ -151,8 +151,8 @@ _SOURCE = regex.compile(r"^SOURCE:?\s+(?P<x>.+?)[\s;,.]*$|^Original-?Content von
 _INFO_SOURCE = regex.compile(r"(?:^|\|\s*)(?:source|quelle|herausgeber)\s*:\s*(?P<x>.+?)(?:\s+Follow\b.*)?\s*$", _F)
 _MORE_FROM = regex.compile(r"^more (?:news|releases|press releases) from\s+(?P<x>.{2,80}?)\s*$", _F)
 _ABOUT = regex.compile(
-    r"^(?:about|über|à propos d[e']|a propos d[e']|acerca de|sobre|informazioni su|chi è|over|关于|關於)\s*"
-    r"(?P<x>.{2,80}?)\s*[:.]?$", _F)
+    r"^(?:(?:about|über|à propos de|acerca de|sobre|informazioni su|chi è|over)\s+|à propos d'|a propos d'|关于|關於)"
+    r"(?!(?:us|uns|nous|nosotros|noi|ons)\b)(?P<x>.{2,80}?)\s*[:.]?$", _F)
 _ARTICLE = regex.compile(r"^(?:the|die|der|das|den|dem|la|le|les|l'|el|los|las|il|lo|de|het|o|a)\s+", _F)
 _BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|written by|autor(?:in)?:?|author:?)\s+(?P<x>.+)$", _F)
 
@@ -193,15 +193,23 @@ def place_from(texts: Sequence[str]) -> str | None:
 def copyright_holder(texts: Sequence[str]) -> str | None:
     """The site owner named in the copyright line: a newsroom's own pages belong to the issuer."""
     for t in texts:
-        m = search(_COPYRIGHT_HOLDER, t)
+        m = search(_COPYRIGHT_HOLDER, t.split("|")[0])
         if m:
-            return m.group("x").strip()
+            return clean_name(m.group("x"))
     return None
 
 
 def about_name(text: str) -> str | None:
     m = search(_ABOUT, text)
-    return _ARTICLE.sub("", m.group("x").strip()) if m else None
+    return clean_name(_ARTICLE.sub("", m.group("x").strip())) if m else None
+
+
+_NAME_TAIL = regex.compile(r"\s*(?:\((?:https?://|www\.)[^)]*\)|\b(?:19|20)\d{2}\.?)\s*$")
+
+
+def clean_name(name: str) -> str:
+    """An organisation name without the URL or year a page appends to it ("IHS Inc. (www.ihs.com)")."""
+    return _NAME_TAIL.sub("", name).strip(" ,;:|")
 
 
 def author_from(text: str) -> str | None:
