@@ -12,6 +12,7 @@ outside the body, but a release's own short list inside the body survives them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ _TRUNCATED = regex.compile(r"(?:\w\s?(?:\.\.\.|…)\s*[)\]]?|[\[(](?:continued|m
                            r"|(?:read more|weiterlesen|mehr lesen|lire la suite|leer más|continue reading)\W{0,3}"
                            r"|(?:»|›|>)\s*(?:more|mehr))$", regex.IGNORECASE)
 _TEASER_HINT = regex.compile(r"\.\.\.|…|continued|more|mehr|weiter|suite|más|reading|lesen")
-_WORDS = regex.compile(r"\w+")
+_WORDS = re.compile(r"\w+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _NON_LETTERS = regex.compile(r"[\W\d_]+")
 _SCRIPTS = tuple((name, regex.compile(rf"\p{{{name}}}")) for name in
@@ -82,7 +83,7 @@ def _vocabulary_verdict(text: str, words: int) -> Verdict | None:
     guarded = len(text) > _GUARDED_LENGTH  # rules are bounded: only long lines need the costly time guard
     try:
         for max_words, triggers, pattern, verdict in _PLAN:
-            if words > max_words or (present is not None and triggers and not triggers & present):
+            if words > max_words or (present is not None and triggers and triggers.isdisjoint(present)):
                 continue
             if pattern.search(text, timeout=MATCH_TIMEOUT_S) if guarded else pattern.search(text):
                 return verdict
@@ -127,7 +128,7 @@ def language_line(units: Sequence[Unit]) -> dict[int, Verdict]:
     """A selector rendered on one line: "English Deutsch Français 日本語"."""
     out: dict[int, Verdict] = {}
     for u in units:
-        if 3 <= u.words <= 30:
+        if 3 <= u.words <= 30 and u.text[-1] not in ".!?":  # a selector is no sentence
             names = {m.casefold() for m in _LANG_WORD.findall(u.text)}
             if len(names) >= 3 and 2 * sum(len(n) for n in names) >= len(_NON_LETTERS.sub("", u.text)):
                 out[u.index] = Verdict("language-list", "language-line")

@@ -56,9 +56,12 @@ def read_header(units: Sequence[Unit], found: dict[int, Verdict], start: int, le
     cands = _candidates(units, found, start, head.issuer_unit)
     if not cands:
         return head
-    counts: dict[str, int] = {}
+    wanted = {_norm(units[c].text) for c in cands}
+    counts = dict.fromkeys(wanted, 0)
     for u in units:
-        counts[_norm(u.text)] = counts.get(_norm(u.text), 0) + 1
+        key = u.text.casefold()  # unit text is whitespace-normalised already
+        if key in counts:
+            counts[key] += 1
     lead = tokens(lead_text.casefold())
     titles = [_norm(t) for t in page_titles if t]
     ordered = sorted(cands)

@@ -14,8 +14,8 @@ Nothing is rewritten: a unit's text is made of the input's characters, minus mar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+import re
+from dataclasses import dataclass, field
 
 import regex
 
@@ -30,7 +30,7 @@ _MD_EMPH = regex.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
 _LYNX_REF = regex.compile(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|LINK)\]")
 _LYNX_WORD = regex.compile(r"\((?:BUTTON|IMG|INLINE|LINK|FORM)\)")
 _IMG_TOKENS = regex.compile(r"^(?:\s*\[[^\s\]]{1,40}\])+\s*$")
-_WORD = regex.compile(r"\w+")
+_WORD = re.compile(r"\w+")  # the standard library is faster for this one
 INVISIBLE = _INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
@@ -51,23 +51,28 @@ class Unit:
     link_chars: int = 0
     heading: bool = False
     decoration: bool = False
-    hint: str = ""  # HTML only: class/id/tag evidence of the enclosing container
+    words: int = field(default=0, init=False)  # set from the text; kept up to date by segmentation
+    _short: bool | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
-    def words(self) -> int:
-        """Word count; CJK text has no spaces, so two of its characters count as a word."""
-        if self.text.isascii():
-            return len(_WORD.findall(self.text))
-        return len(_WORD.findall(self.text)) + len(_CJK.findall(self.text)) // 2
+    def __post_init__(self) -> None:
+        self.words = count_words(self.text)
 
-    @cached_property
+    @property
     def short(self) -> bool:
         """A menu-like unit: a few words, no sentence ending."""
-        return self.words <= 6 and not _SENTENCE_END.search(self.text)
+        if self._short is None:
+            self._short = self.words <= 6 and not _SENTENCE_END.search(self.text)
+        return self._short
 
     @property
     def link_density(self) -> float:
         return self.link_chars / max(1, len(self.text))
+
+
+def count_words(text: str) -> int:
+    """Word count; CJK text has no spaces, so two of its characters count as a word."""
+    n = len(_WORD.findall(text))
+    return n if text.isascii() else n + len(_CJK.findall(text)) // 2
 
 
 def _strip_markup(line: str) -> tuple[str, int, bool, bool]:
@@ -190,7 +195,8 @@ def _segment_lines(numbered: list[tuple[int, str]], units: list[Unit]) -> None:
         is_bullet = bool(m) and not (prev_full and m and m.group("mark")[0].isdigit())
         text_part, link_chars, heading, decoration = _strip_markup(body[m.end():] if is_bullet and m else body)
         if cur is not None and prev_full and not is_bullet and not decoration and not heading:
-            cur.text = f"{cur.text} {text_part}".strip()  # words is read only after segmentation
+            cur.text = f"{cur.text} {text_part}".strip()
+            cur.words = count_words(cur.text)
             cur.link_chars += link_chars
             cur.lines = (cur.lines[0], no)
         else:
