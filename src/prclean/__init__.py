@@ -5,10 +5,11 @@
     >>> release.text, release.title, release.date, [b.label for b in release.removed]
 """
 
-from .errors import InputTooLarge, NotAPage, PrcleanError, Timeout
+from .batch import clean_many
+from .errors import InputTooLarge, NotAPage, PrcleanError, Timeout, WorkerError
 from .model import Block, Release
 from .pipeline import clean, clean_file, detect
 
-__all__ = ["Block", "InputTooLarge", "NotAPage", "PrcleanError", "Release", "Timeout", "clean", "clean_file",
-           "detect"]
+__all__ = ["Block", "InputTooLarge", "NotAPage", "PrcleanError", "Release", "Timeout", "WorkerError", "clean",
+           "clean_file", "clean_many", "detect"]
 __version__ = "0.1.0"

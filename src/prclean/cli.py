@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import bench
 from .errors import PrcleanError
+from .load import DEFAULT_MAX_BYTES
 from .model import BODY, Release
 from .pipeline import clean, detect
 
@@ -96,6 +97,55 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import BatchOptions, done_ids, dumps, run_batch
+    from .sources import Fields, read_inputs
+
+    opts = BatchOptions(jobs=args.jobs, ordered=not args.unordered, timeout=args.timeout or None,
+                        max_bytes=args.max_bytes, keep_removed=not args.no_removed,
+                        keep_about=not args.drop_about, keep_contacts=not args.drop_contacts,
+                        keep_forward_looking=not args.drop_forward_looking)
+    fields = Fields(args.html_field, args.text_field, args.url_field, args.id_field)
+    skip = done_ids(args.output) if args.resume and args.output else set()
+    records = (r for r in read_inputs(args.inputs, fields, args.max_bytes) if r.id not in skip)
+    out = open(args.output, "a" if args.resume else "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    show = not args.quiet and sys.stderr.isatty()
+    bar = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="doc", dynamic_ncols=True, file=sys.stderr, desc="prclean")
+    errors = 0
+
+    def emit(rec: dict) -> None:
+        out.write(dumps(rec) + "\n")
+
+    def progress(rec: dict) -> None:
+        nonlocal errors
+        errors += bool(rec.get("error"))
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix(errors=errors, refresh=False)
+
+    try:
+        if args.scheduler:
+            from .dask import run_on_scheduler
+
+            summary = run_on_scheduler(args.scheduler, records, opts, emit, progress)
+        else:
+            summary = run_batch(records, opts, emit, progress)
+    finally:
+        if bar is not None:
+            bar.close()
+        if out is not sys.stdout:
+            out.close()
+        else:
+            out.flush()
+    if not args.quiet:
+        print(summary.report() + (f"\n  skipped (already in output): {len(skip)}" if skip else ""), file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="prclean", description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -114,6 +164,25 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     d.add_argument("--timeout", type=float, default=30.0)
     d.set_defaults(func=cmd_detect)
+    t = sub.add_parser("batch", help="clean a folder, glob, JSONL or WARC file (or - for JSONL on stdin) to JSONL")
+    t.add_argument("inputs", nargs="+", help="folders, globs, *.jsonl[.gz], *.warc[.gz], or -")
+    t.add_argument("-o", "--output", help="JSONL output file (default: stdout)")
+    t.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    t.add_argument("--unordered", action="store_true", help="write results as they finish, not in input order")
+    t.add_argument("--timeout", type=float, default=30.0, help="seconds per document; 0 for none (default 30)")
+    t.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest page accepted (bytes)")
+    t.add_argument("--resume", action="store_true", help="skip ids already in the output file and append")
+    t.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    t.add_argument("--no-removed", action="store_true", help="leave the removed blocks out of each record")
+    t.add_argument("--html-field", default="html")
+    t.add_argument("--text-field", default="text")
+    t.add_argument("--url-field", default="url")
+    t.add_argument("--id-field", default="id")
+    t.add_argument("--drop-about", action="store_true")
+    t.add_argument("--drop-contacts", action="store_true")
+    t.add_argument("--drop-forward-looking", action="store_true")
+    t.add_argument("--scheduler", help="address of a running Dask scheduler (needs prclean[dask])")
+    t.set_defaults(func=cmd_batch)
     b = sub.add_parser("bench", help="score prclean and peers on hand-cleaned corpora")
     b.add_argument("corpus", nargs="+", help="corpus folders (case folders with input.* and expected.*)")
     b.add_argument("--systems", default=",".join(bench.DEFAULT_SYSTEMS),

@@ -29,3 +29,9 @@ class Timeout(PrcleanError):
     """Cleaning took longer than the configured time budget."""
 
     code = "timeout"
+
+
+class WorkerError(PrcleanError):
+    """A batch worker failed on this page (crashed, or hit an internal error)."""
+
+    code = "worker_error"

@@ -49,6 +49,18 @@ class Release:
         """False when the page holds no release at all (only chrome): the body is then empty."""
         return bool(self.paragraphs)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Release:
+        """The inverse of :meth:`to_dict` (extra keys, such as a batch record's id, are ignored)."""
+        kwargs = {f: data.get(f) for f in cls.__dataclass_fields__}
+        kwargs["paragraphs"] = tuple(data.get("paragraphs") or ())
+        kwargs["sections"] = {k: tuple(v) for k, v in (data.get("sections") or {}).items()}
+        kwargs["removed"] = tuple(Block(b["text"], b["label"], b["rule"], tuple(b.get("lines", (0, 0))))
+                                  for b in data.get("removed") or ())
+        kwargs["text"] = data.get("text") or ""
+        kwargs["input_kind"] = data.get("input_kind") or "text"
+        return cls(**kwargs)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict whose keys are exactly the field names."""
         out = asdict(self)

@@ -17,6 +17,7 @@ from .detectors import Verdict, detect_units
 from .errors import Timeout
 from .extract import choose_main, choose_span
 from .header import Header, read_header
+from .limits import deadline
 from .load import DEFAULT_MAX_BYTES, load
 from .model import BODY, Block, Release
 from .sections import ABOUT, CONTACTS, FORWARD, assign_sections
@@ -186,7 +187,8 @@ def clean(data: str | bytes, *, url: str | None = None, keep_about: bool = True,
     ``NotAPage`` for binary or non-text input, ``Timeout`` past ``timeout`` seconds.
     """
     opts = Options(url, keep_about, keep_contacts, keep_forward_looking, max_bytes, timeout, encoding)
-    return run(data, opts)[0]
+    with deadline(timeout):
+        return run(data, opts)[0]
 
 
 def clean_file(path: str | PathLike[str], **kwargs) -> Release:
@@ -197,4 +199,5 @@ def clean_file(path: str | PathLike[str], **kwargs) -> Release:
 def detect(data: str | bytes, *, url: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES,
            timeout: float | None = 30.0, encoding: str | None = None) -> list[Block]:
     """Every block of the input, body and chrome alike, with its label and the rule that fired."""
-    return run(data, Options(url, max_bytes=max_bytes, timeout=timeout, encoding=encoding))[1]
+    with deadline(timeout):
+        return run(data, Options(url, max_bytes=max_bytes, timeout=timeout, encoding=encoding))[1]

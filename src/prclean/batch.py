@@ -1,0 +1,277 @@
+"""Batches: many pages through worker processes, one output record per input record, always.
+
+The runner keeps a bounded window of documents in flight, so memory stays flat however long the
+input is.  Each document is cleaned in a worker process under a time budget; a worker that
+crashes or overruns its budget from inside C code is replaced, the documents it held are retried
+once, and a document that fails twice gets an error record.  Nothing is dropped: the output has
+exactly one line per input record, in input order unless ``ordered=False``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+from .errors import PrcleanError
+from .limits import deadline
+from .load import DEFAULT_MAX_BYTES
+from .pipeline import clean
+from .sources import Record
+
+GRACE_S = 5.0  # how long past its budget a worker may run before it is replaced from outside
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    jobs: int = 0  # 0: all cores
+    ordered: bool = True
+    timeout: float | None = 30.0
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+    keep_removed: bool = True
+    keep_about: bool = True
+    keep_contacts: bool = True
+    keep_forward_looking: bool = True
+
+    @property
+    def workers(self) -> int:
+        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+
+
+@dataclass
+class Summary:
+    """What a batch did, for the closing report."""
+
+    docs: int = 0
+    errors: Counter = field(default_factory=Counter)
+    removed: Counter = field(default_factory=Counter)
+    no_release: int = 0
+    bytes: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def add(self, out: dict, size: int) -> None:
+        self.docs += 1
+        self.bytes += size
+        if out.get("error"):
+            self.errors[out["error"]["type"]] += 1
+        else:
+            self.removed.update(b["label"] for b in out.get("removed", ()))
+            self.no_release += not out.get("paragraphs")
+
+    def report(self) -> str:
+        secs = max(1e-9, time.monotonic() - self.started)
+        lines = [f"prclean batch: {self.docs} docs in {secs:.1f} s ({self.docs / secs:.1f} docs/s, "
+                 f"{self.bytes / 1e6 / secs:.2f} MB/s); {sum(self.errors.values())} errors; "
+                 f"{self.no_release} pages without a release"]
+        if self.errors:
+            lines.append("  errors by type: " + ", ".join(f"{k} {v}" for k, v in self.errors.most_common()))
+        if self.removed:
+            lines.append("  chrome removed: " + ", ".join(f"{k} {v}" for k, v in self.removed.most_common()))
+        return "\n".join(lines)
+
+
+def error_record(rec: Record, etype: str, message: str) -> dict:
+    return {"id": rec.id, "url": rec.url, "source": rec.source, "error": {"type": etype, "message": message}}
+
+
+def clean_record(rec: Record, opts: BatchOptions) -> dict:
+    """One output record for one input record; never raises for a bad page."""
+    if rec.error:
+        return error_record(rec, *rec.error)
+    try:
+        with deadline(opts.timeout):
+            release = clean(rec.data if rec.data is not None else b"", url=rec.url, keep_about=opts.keep_about,
+                            keep_contacts=opts.keep_contacts, keep_forward_looking=opts.keep_forward_looking,
+                            max_bytes=opts.max_bytes, timeout=opts.timeout, encoding=rec.encoding)
+    except PrcleanError as exc:
+        return error_record(rec, type(exc).__name__, str(exc)[:500])
+    except Exception as exc:  # noqa: BLE001 - a bug must cost one record, not the batch
+        return error_record(rec, "InternalError", f"{type(exc).__name__}: {exc}"[:500])
+    out = {"id": rec.id, "url": rec.url, "source": rec.source, **release.to_dict(), "error": None}
+    if not opts.keep_removed:
+        out["removed"] = []
+    return out
+
+
+def _size(rec: Record) -> int:
+    return len(rec.data) if rec.data is not None else 0
+
+
+@dataclass
+class _Task:
+    seq: int
+    rec: Record
+    future: Future | None = None
+    started: float = 0.0
+    tries: int = 0
+
+
+def run_batch(records: Iterable[Record], opts: BatchOptions,
+              emit: Callable[[dict], None], progress: Callable[[dict], None] | None = None) -> Summary:
+    """Clean every record with ``opts.workers`` processes; ``emit`` receives one dict per record."""
+    summary = Summary()
+    for out, size in _results(iter(records), opts):
+        summary.add(out, size)
+        emit(out)
+        if progress:
+            progress(out)
+    return summary
+
+
+def _results(records: Iterator[Record], opts: BatchOptions) -> Iterator[tuple[dict, int]]:
+    window = max(2, opts.workers * 4)
+    limit = (opts.timeout or 0) + GRACE_S if opts.timeout else None
+    run = _Run(ProcessPoolExecutor(max_workers=opts.workers), opts, limit)
+    next_out = 0
+    seq = 0
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and not run.suspects and len(run.inflight) + len(run.ready) < window:
+                rec = next(records, None)
+                if rec is None:
+                    exhausted = True
+                    break
+                if rec.error:  # unreadable: no worker needed
+                    run.ready[seq] = (error_record(rec, *rec.error), 0)
+                else:
+                    run.submit(_Task(seq, rec))
+                seq += 1
+            if run.suspects and not run.inflight:
+                run.submit(run.suspects.pop(0))  # after a crash, retry the records it touched one by one
+            if not run.inflight and not run.ready and not run.suspects and exhausted:
+                return
+            if run.inflight:
+                wait([t.future for t in run.inflight.values()], timeout=0.5, return_when=FIRST_COMPLETED)
+            run.collect()
+            while True:  # hand results over, in input order unless unordered
+                key = next_out if opts.ordered else next(iter(run.ready), None)
+                if key is None or key not in run.ready:
+                    break
+                yield run.ready.pop(key)
+                next_out += 1
+    finally:
+        run.pool.shutdown(wait=False, cancel_futures=True)
+
+
+@dataclass
+class _Run:
+    """The pool and the documents in it.
+
+    When a worker dies, every document it might have been holding becomes a suspect; suspects
+    are retried alone, so the one that kills a worker again is known for certain and gets the
+    error record, and the others come through normally.
+    """
+
+    pool: ProcessPoolExecutor
+    opts: BatchOptions
+    limit: float | None
+    inflight: dict[int, _Task] = field(default_factory=dict)
+    ready: dict[int, tuple[dict, int]] = field(default_factory=dict)
+    suspects: list[_Task] = field(default_factory=list)
+
+    def submit(self, task: _Task) -> None:
+        task.future = self.pool.submit(clean_record, task.rec, self.opts)
+        task.started = time.monotonic()
+        task.tries += 1
+        self.inflight[task.seq] = task
+
+    def fail(self, task: _Task, etype: str, message: str) -> None:
+        self.ready[task.seq] = (error_record(task.rec, etype, message), _size(task.rec))
+        self.inflight.pop(task.seq, None)
+
+    def collect(self) -> None:
+        """Move finished documents to ``ready``; replace the pool if a worker died or hangs."""
+        crashed = overran = False
+        now = time.monotonic()
+        for task in list(self.inflight.values()):
+            fut = task.future
+            if fut is not None and fut.done():
+                try:
+                    self.ready[task.seq] = (fut.result(), _size(task.rec))
+                    del self.inflight[task.seq]
+                except BrokenProcessPool:
+                    crashed = True
+                except Exception as exc:  # noqa: BLE001 - e.g. a result that could not be sent back
+                    self.fail(task, "InternalError", repr(exc)[:500])
+            elif self.limit is not None and now - task.started > self.limit:
+                self.fail(task, "Timeout", f"worker overran {self.limit:g} s and was replaced")
+                overran = True
+        if not (crashed or overran):
+            return
+        _kill(self.pool)
+        self.pool = ProcessPoolExecutor(max_workers=self.opts.workers)
+        left = sorted(self.inflight.values(), key=lambda t: t.seq)
+        self.inflight.clear()
+        if crashed and len(left) == 1 and left[0].tries > 1:  # alone, and it killed a worker again
+            self.fail(left[0], "WorkerCrash", "a worker process died on this record")
+        elif crashed:
+            self.suspects = left + self.suspects
+        else:  # an overrun is charged to the overrunning record only
+            for task in left:
+                self.submit(task)
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    for proc in list(getattr(pool, "_processes", {}).values()):
+        if proc.is_alive():
+            proc.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def dumps(out: dict) -> str:
+    """One output line: compact, stable key order, non-ASCII kept (same bytes on every path)."""
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+
+
+def done_ids(path: str) -> set[str]:
+    """Ids already written to an output file, for ``--resume``; a torn last line is ignored."""
+    ids: set[str] = set()
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    ids.add(str(json.loads(line)["id"]))
+                except (ValueError, KeyError, TypeError):
+                    continue
+    except FileNotFoundError:
+        pass
+    return ids
+
+
+def clean_many(pages: Iterable[str | bytes | dict], *, jobs: int = 0, ordered: bool = True,
+               timeout: float | None = 30.0, **options) -> Iterator:
+    """Clean many pages in worker processes; yield one result per page, in order.
+
+    A page is HTML or text (``str`` or ``bytes``), or a dict with ``html``/``text`` and optional
+    ``url``/``id``.  Each result is a :class:`~prclean.Release`, or the
+    :class:`~prclean.PrcleanError` that page raised (so one bad page never stops the stream).
+    """
+    from .model import Release
+
+    def records() -> Iterator[Record]:
+        for i, page in enumerate(pages):
+            if isinstance(page, dict):
+                data = page.get("html") if page.get("html") is not None else page.get("text")
+                yield Record(str(page.get("id", i)), "clean_many", data=data, url=page.get("url"))
+            else:
+                yield Record(str(i), "clean_many", data=page)
+
+    opts = BatchOptions(jobs=jobs, ordered=ordered, timeout=timeout, **options)
+    for out, _ in _results(records(), opts):
+        yield error_from(out["error"]) if out.get("error") else Release.from_dict(out)
+
+
+def error_from(err: dict) -> PrcleanError:
+    """The typed exception an error record stands for."""
+    from . import errors
+
+    cls = getattr(errors, err["type"], None)
+    if not (isinstance(cls, type) and issubclass(cls, PrcleanError)):
+        cls = errors.WorkerError
+    return cls(err["message"])

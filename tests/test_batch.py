@@ -1,0 +1,180 @@
+"""Batches: every input record yields exactly one output record, whatever goes wrong."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import time
+
+import pytest
+
+import prclean
+from prclean import batch as batch_mod
+from prclean.batch import BatchOptions, done_ids, dumps, run_batch
+from prclean.cli import main
+from prclean.sources import Fields, Record, kind_of, read_inputs, read_warc
+
+from .conftest import fixture_inputs
+
+
+def _pages() -> list[tuple[str, bytes]]:
+    return [(f"{p.parent.name}/{p.name}", p.read_bytes()) for p in fixture_inputs()]
+
+
+def _write_jsonl(path, corrupt: bool = True) -> int:
+    n = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for rid, data in _pages():
+            fh.write(json.dumps({"id": rid, "html": data.decode("utf-8", "replace"), "url": None}) + "\n")
+            n += 1
+        if corrupt:
+            fh.write("{this is not json\n")
+            fh.write(json.dumps({"id": "no-page", "title": "x"}) + "\n")
+            fh.write(json.dumps({"id": "binary", "html": "\x00\x01\x02\x03" * 200}) + "\n")
+            fh.write(json.dumps({"id": "empty", "html": ""}) + "\n")
+            n += 4
+    return n
+
+
+def _write_warc(path, truncate: bool = False) -> int:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    n = 0
+    for rid, data in _pages():
+        if not rid.endswith(".html"):
+            continue
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        rec = writer.create_warc_record(f"https://example.com/{rid}", "response", payload=io.BytesIO(data),
+                                        http_headers=headers)
+        writer.write_record(rec)
+        n += 1
+    raw = buf.getvalue()
+    path.write_bytes(raw[: len(raw) - 40] if truncate else raw)
+    return n
+
+
+def test_input_kind_from_name(tmp_path):
+    assert kind_of("crawl.warc.gz") == "warc" and kind_of("pages.jsonl") == "jsonl" and kind_of("-") == "stdin"
+    assert kind_of(str(tmp_path)) == "dir" and kind_of("page.html") == "file"
+
+
+def test_jsonl_with_corrupt_records_keeps_every_line(tmp_path):
+    src = tmp_path / "pages.jsonl"
+    n = _write_jsonl(src)
+    outs: list[dict] = []
+    summary = run_batch(read_inputs([str(src)]), BatchOptions(jobs=2), outs.append)
+    assert len(outs) == n == summary.docs
+    ids = [o["id"] for o in outs]
+    assert ids[:-4] == [rid for rid, _ in _pages()]  # input order kept
+    errors = {o["id"]: o["error"]["type"] for o in outs if o["error"]}
+    assert errors == {f"{src}:{n - 3}": "InvalidJSON", "no-page": "MissingField", "binary": "NotAPage"}
+    assert summary.errors == {"InvalidJSON": 1, "MissingField": 1, "NotAPage": 1}
+
+
+def test_custom_field_names(tmp_path):
+    src = tmp_path / "p.jsonl"
+    src.write_text(json.dumps({"key": "a1", "body": "Title line\n\nA paragraph long enough to be a release body text here."
+                               , "link": "https://x.example/a"}) + "\n")
+    (rec,) = read_inputs([str(src)], Fields(html="body", text="body", url="link", id="key"))
+    assert (rec.id, rec.url, rec.error) == ("a1", "https://x.example/a", None)
+
+
+def test_folder_and_glob(fixtures_dir):
+    recs = list(read_inputs([str(fixtures_dir)]))
+    assert len([r for r in recs if "/input" in r.id]) == len(fixture_inputs())
+    globbed = list(read_inputs([str(fixtures_dir / "*" / "input.html")]))
+    assert len(globbed) == sum(1 for p in fixture_inputs() if p.name == "input.html")
+
+
+def test_warc_and_truncated_warc(tmp_path):
+    good = tmp_path / "crawl.warc.gz"
+    n = _write_warc(good)
+    recs = list(read_warc(str(good)))
+    assert len(recs) == n and all(r.url.startswith("https://example.com/") and r.data for r in recs)
+    bad = tmp_path / "cut.warc.gz"
+    _write_warc(bad, truncate=True)
+    recs = list(read_warc(str(bad)))
+    assert len(recs) == 2 and recs[0].error is None and recs[-1].error[0] == "Truncated"
+
+
+def test_truncated_gzip_jsonl_yields_an_error_record(tmp_path):
+    raw = gzip.compress("".join(json.dumps({"id": str(i), "text": "Some text here."}) + "\n"
+                                for i in range(50)).encode())
+    src = tmp_path / "cut.jsonl.gz"
+    src.write_bytes(raw[: len(raw) // 2])
+    recs = list(read_inputs([str(src)]))
+    assert recs[-1].error is not None and recs[-1].error[0] == "ReadError"
+
+
+def _crashing_clean(data, **kwargs):
+    if data in (b"CRASH", "CRASH"):
+        os._exit(3)
+    if data in (b"SLOW", "SLOW"):
+        time.sleep(30)
+    return prclean.pipeline.clean(data, **kwargs)
+
+
+def test_worker_crash_and_timeout_cost_one_record_each(monkeypatch):
+    monkeypatch.setattr(batch_mod, "clean", _crashing_clean)  # forked workers inherit the patch
+    pages = [b"Plain text line one.", b"CRASH", b"Another page of text.", b"SLOW", b"The last page."]
+    recs = [Record(str(i), "test", data=p) for i, p in enumerate(pages)]
+    outs: list[dict] = []
+    run_batch(recs, BatchOptions(jobs=2, timeout=1.0), outs.append)
+    assert [o["id"] for o in outs] == ["0", "1", "2", "3", "4"]
+    assert outs[1]["error"]["type"] == "WorkerCrash"
+    assert outs[3]["error"]["type"] == "Timeout"
+    assert all(outs[i]["error"] is None for i in (0, 2, 4))
+
+
+def test_cli_batch_resume_and_output(tmp_path, capsys):
+    src = tmp_path / "pages.jsonl"
+    n = _write_jsonl(src, corrupt=False)
+    out = tmp_path / "out.jsonl"
+    lines = src.read_text(encoding="utf-8").splitlines()
+    (tmp_path / "half.jsonl").write_text("\n".join(lines[:5]) + "\n", encoding="utf-8")
+    assert main(["batch", str(tmp_path / "half.jsonl"), "-o", str(out), "--jobs", "1", "--quiet"]) == 0
+    assert len(done_ids(str(out))) == 5
+    assert main(["batch", str(src), "-o", str(out), "--jobs", "2", "--resume"]) == 0
+    assert "skipped (already in output): 5" in capsys.readouterr().err
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(written) == n and len({w["id"] for w in written}) == n
+
+
+def test_clean_many_in_order_with_typed_errors():
+    pages = [p for _, p in _pages()][:4] + [b"%PDF-1.5 ...", {"id": "d", "text": "Headline\n\nBody text of a page."}]
+    results = list(prclean.clean_many(pages, jobs=2))
+    assert len(results) == 6
+    assert [r.title for r in results[:4]] == [prclean.clean(p).title for p in pages[:4]]
+    assert isinstance(results[4], prclean.NotAPage)
+    assert isinstance(results[5], prclean.Release)
+
+
+def test_output_line_is_stable_json():
+    rec = {"id": "x", "text": "Grüße", "error": None}
+    assert dumps(rec) == '{"id":"x","text":"Grüße","error":null}'
+
+
+def test_dask_matches_local(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    from prclean.dask import clean_bag, run_on_scheduler
+
+    src = tmp_path / "pages.jsonl"
+    _write_jsonl(src)
+    opts = BatchOptions(jobs=1)
+    local: list[str] = []
+    run_batch(read_inputs([str(src)]), opts, lambda o: local.append(dumps(o)))
+    remote: list[str] = []
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        run_on_scheduler(client, read_inputs([str(src)]), opts, lambda o: remote.append(dumps(o)), partition=4)
+        import dask.bag as db
+
+        recs = [r for r in read_inputs([str(src)]) if r.error is None][:3]
+        bagged = clean_bag(db.from_sequence(recs, npartitions=2), opts).compute()
+    assert remote == local
+    assert [dumps(o) for o in bagged] == local[:3]
