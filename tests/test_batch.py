@@ -67,7 +67,7 @@ def test_jsonl_with_corrupt_records_keeps_every_line(tmp_path):
     src = tmp_path / "pages.jsonl"
     n = _write_jsonl(src)
     outs: list[dict] = []
-    summary = run_batch(read_inputs([str(src)]), BatchOptions(jobs=2), outs.append)
+    summary = run_batch(read_inputs([str(src)]), BatchOptions(jobs=2), lambda line: outs.append(json.loads(line)))
     assert len(outs) == n == summary.docs
     ids = [o["id"] for o in outs]
     assert ids[:-4] == [rid for rid, _ in _pages()]  # input order kept
@@ -124,7 +124,7 @@ def test_worker_crash_and_timeout_cost_one_record_each(monkeypatch):
     pages = [b"Plain text line one.", b"CRASH", b"Another page of text.", b"SLOW", b"The last page."]
     recs = [Record(str(i), "test", data=p) for i, p in enumerate(pages)]
     outs: list[dict] = []
-    run_batch(recs, BatchOptions(jobs=2, timeout=1.0), outs.append)
+    run_batch(recs, BatchOptions(jobs=2, timeout=1.0), lambda line: outs.append(json.loads(line)))
     assert [o["id"] for o in outs] == ["0", "1", "2", "3", "4"]
     assert outs[1]["error"]["type"] == "WorkerCrash"
     assert outs[3]["error"]["type"] == "Timeout"
@@ -167,11 +167,11 @@ def test_dask_matches_local(tmp_path):
     _write_jsonl(src)
     opts = BatchOptions(jobs=1)
     local: list[str] = []
-    run_batch(read_inputs([str(src)]), opts, lambda o: local.append(dumps(o)))
+    run_batch(read_inputs([str(src)]), opts, local.append)
     remote: list[str] = []
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        run_on_scheduler(client, read_inputs([str(src)]), opts, lambda o: remote.append(dumps(o)), partition=4)
+        run_on_scheduler(client, read_inputs([str(src)]), opts, remote.append, partition=4)
         import dask.bag as db
 
         recs = [r for r in read_inputs([str(src)]) if r.error is None][:3]

@@ -54,14 +54,15 @@ class Summary:
     bytes: int = 0
     started: float = field(default_factory=time.monotonic)
 
-    def add(self, out: dict, size: int) -> None:
+    def add(self, stats: Stats, size: int) -> None:
+        error, labels, found = stats
         self.docs += 1
         self.bytes += size
-        if out.get("error"):
-            self.errors[out["error"]["type"]] += 1
+        if error:
+            self.errors[error] += 1
         else:
-            self.removed.update(b["label"] for b in out.get("removed", ()))
-            self.no_release += not out.get("paragraphs")
+            self.removed.update(dict(labels))
+            self.no_release += not found
 
     def report(self) -> str:
         secs = max(1e-9, time.monotonic() - self.started)
@@ -73,6 +74,29 @@ class Summary:
         if self.removed:
             lines.append("  chrome removed: " + ", ".join(f"{k} {v}" for k, v in self.removed.most_common()))
         return "\n".join(lines)
+
+
+Stats = tuple  # (error type or None, ((label, count), ...), release found)
+
+
+def stats_of(out: dict) -> Stats:
+    """The little the summary needs from an output record (sent back instead of re-parsing it)."""
+    if out.get("error"):
+        return (out["error"]["type"], (), False)
+    return (None, tuple(Counter(b["label"] for b in out.get("removed", ())).items()), bool(out.get("paragraphs")))
+
+
+def clean_line(rec: Record, opts: BatchOptions) -> tuple[str, Stats]:
+    """The output line for one record, made in the worker so the parent process only writes."""
+    out = clean_record(rec, opts)
+    stats = stats_of(out)
+    if not opts.keep_removed and not out.get("error"):
+        out["removed"] = []
+    return dumps(out), stats
+
+
+def _as_line(out: dict) -> tuple[str, Stats]:
+    return dumps(out), stats_of(out)
 
 
 def error_record(rec: Record, etype: str, message: str) -> dict:
@@ -92,10 +116,7 @@ def clean_record(rec: Record, opts: BatchOptions) -> dict:
         return error_record(rec, type(exc).__name__, str(exc)[:500])
     except Exception as exc:  # noqa: BLE001 - a bug must cost one record, not the batch
         return error_record(rec, "InternalError", f"{type(exc).__name__}: {exc}"[:500])
-    out = {"id": rec.id, "url": rec.url, "source": rec.source, **release.to_dict(), "error": None}
-    if not opts.keep_removed:
-        out["removed"] = []
-    return out
+    return {"id": rec.id, "url": rec.url, "source": rec.source, **release.to_dict(), "error": None}
 
 
 def _size(rec: Record) -> int:
@@ -112,21 +133,24 @@ class _Task:
 
 
 def run_batch(records: Iterable[Record], opts: BatchOptions,
-              emit: Callable[[dict], None], progress: Callable[[dict], None] | None = None) -> Summary:
-    """Clean every record with ``opts.workers`` processes; ``emit`` receives one dict per record."""
+              emit: Callable[[str], None], progress: Callable[[Stats], None] | None = None) -> Summary:
+    """Clean every record with ``opts.workers`` processes; ``emit`` receives one JSON line per record."""
     summary = Summary()
-    for out, size in _results(iter(records), opts):
-        summary.add(out, size)
-        emit(out)
+    for (line, stats), size in _results(iter(records), opts, clean_line, _as_line):
+        summary.add(stats, size)
+        emit(line)
         if progress:
-            progress(out)
+            progress(stats)
     return summary
 
 
-def _results(records: Iterator[Record], opts: BatchOptions) -> Iterator[tuple[dict, int]]:
+def _results(records: Iterator[Record], opts: BatchOptions, work: Callable, finish: Callable[[dict], object]
+             ) -> Iterator[tuple[object, int]]:
+    """``work(record, opts)`` in the pool for each record; records that fail outside ``work``
+    (unreadable, crashed, overran) become error dicts passed through ``finish``."""
     window = max(2, opts.workers * 4)
     limit = (opts.timeout or 0) + GRACE_S if opts.timeout else None
-    run = _Run(ProcessPoolExecutor(max_workers=opts.workers), opts, limit)
+    run = _Run(ProcessPoolExecutor(max_workers=opts.workers), opts, limit, work, finish)
     next_out = 0
     seq = 0
     exhausted = False
@@ -138,7 +162,7 @@ def _results(records: Iterator[Record], opts: BatchOptions) -> Iterator[tuple[di
                     exhausted = True
                     break
                 if rec.error:  # unreadable: no worker needed
-                    run.ready[seq] = (error_record(rec, *rec.error), 0)
+                    run.ready[seq] = (finish(error_record(rec, *rec.error)), 0)
                 else:
                     run.submit(_Task(seq, rec))
                 seq += 1
@@ -171,18 +195,20 @@ class _Run:
     pool: ProcessPoolExecutor
     opts: BatchOptions
     limit: float | None
+    work: Callable
+    finish: Callable[[dict], object]
     inflight: dict[int, _Task] = field(default_factory=dict)
-    ready: dict[int, tuple[dict, int]] = field(default_factory=dict)
+    ready: dict[int, tuple[object, int]] = field(default_factory=dict)
     suspects: list[_Task] = field(default_factory=list)
 
     def submit(self, task: _Task) -> None:
-        task.future = self.pool.submit(clean_record, task.rec, self.opts)
+        task.future = self.pool.submit(self.work, task.rec, self.opts)
         task.started = time.monotonic()
         task.tries += 1
         self.inflight[task.seq] = task
 
     def fail(self, task: _Task, etype: str, message: str) -> None:
-        self.ready[task.seq] = (error_record(task.rec, etype, message), _size(task.rec))
+        self.ready[task.seq] = (self.finish(error_record(task.rec, etype, message)), _size(task.rec))
         self.inflight.pop(task.seq, None)
 
     def collect(self) -> None:
@@ -263,7 +289,7 @@ def clean_many(pages: Iterable[str | bytes | dict], *, jobs: int = 0, ordered: b
                 yield Record(str(i), "clean_many", data=page)
 
     opts = BatchOptions(jobs=jobs, ordered=ordered, timeout=timeout, **options)
-    for out, _ in _results(records(), opts):
+    for out, _ in _results(records(), opts, clean_record, lambda err: err):
         yield error_from(out["error"]) if out.get("error") else Release.from_dict(out)
 
 

@@ -98,7 +98,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import BatchOptions, done_ids, dumps, run_batch
+    from .batch import BatchOptions, done_ids, run_batch
     from .sources import Fields, read_inputs
 
     opts = BatchOptions(jobs=args.jobs, ordered=not args.unordered, timeout=args.timeout or None,
@@ -117,12 +117,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
         bar = tqdm(unit="doc", dynamic_ncols=True, file=sys.stderr, desc="prclean")
     errors = 0
 
-    def emit(rec: dict) -> None:
-        out.write(dumps(rec) + "\n")
+    def emit(line: str) -> None:
+        out.write(line + "\n")
 
-    def progress(rec: dict) -> None:
+    def progress(stats) -> None:
         nonlocal errors
-        errors += bool(rec.get("error"))
+        errors += bool(stats[0])
         if bar is not None:
             bar.update(1)
             bar.set_postfix(errors=errors, refresh=False)

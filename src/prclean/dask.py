@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from .batch import BatchOptions, Summary, clean_record
+from .batch import BatchOptions, Summary, clean_record, dumps, stats_of
 from .sources import Record
 
 PARTITION = 256
@@ -56,7 +56,7 @@ def clean_dataframe(df, column: str = "html", url_column: str | None = "url", op
 
 def run_on_scheduler(address, records: Iterator[Record], opts: BatchOptions, emit: Callable[[dict], None],
                      progress: Callable[[dict], None] | None = None, partition: int = PARTITION) -> Summary:
-    """Stream records to a Dask scheduler in partitions and emit results in input order.
+    """Stream records to a Dask scheduler in partitions and emit JSON lines in input order.
 
     ``address`` is a scheduler address (``tcp://host:8786``) or a ``distributed.Client``.  At most
     a few partitions are in flight, so memory stays bounded on this side too.
@@ -79,10 +79,13 @@ def run_on_scheduler(address, records: Iterator[Record], opts: BatchOptions, emi
                 return summary
             future, sizes = pending.pop(0)
             for out, size in zip(future.result(), sizes):
-                summary.add(out, size)
-                emit(out)
+                stats = stats_of(out)
+                if not opts.keep_removed and not out.get("error"):
+                    out["removed"] = []
+                summary.add(stats, size)
+                emit(dumps(out))
                 if progress:
-                    progress(out)
+                    progress(stats)
     finally:
         if client is not address:
             client.close()

@@ -135,14 +135,21 @@ def read_warc(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator[
     n = 0
     try:
         with open(path, "rb") as fh:
-            for rec in ArchiveIterator(fh, arc2warc=True):
+            records = ArchiveIterator(fh, arc2warc=True)
+            for rec in records:
                 if rec.rec_type not in ("response", "resource"):
                     continue
                 n += 1
                 rid = rec.rec_headers.get_header("WARC-Record-ID") or f"{path}:{n}"
                 url = rec.rec_headers.get_header("WARC-Target-URI")
                 yield _warc_record(rec, rid, url, path, max_bytes)
+            size = fh.seek(0, io.SEEK_END)
+            if records.offset < size:  # bytes after the last whole record: a member was cut short
+                yield Record(f"{path}:{n + 1}", path, error=("Truncated", f"{size - records.offset} bytes after "
+                                                                        "the last complete record"))
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+        yield Record(f"{path}:{n + 1}", path, error=("ReadError", f"{type(exc).__name__}: {exc}"[:300]))
+    except Exception as exc:  # noqa: BLE001 - warcio can fail in odd ways on corrupt files
         yield Record(f"{path}:{n + 1}", path, error=("ReadError", f"{type(exc).__name__}: {exc}"[:300]))
 
 
