@@ -25,6 +25,7 @@ from .pipeline import clean
 from .sources import Record
 
 GRACE_S = 5.0  # how long past its budget a worker may run before it is replaced from outside
+CHUNK = 8  # records per round trip to a worker
 
 
 @dataclass(frozen=True)
@@ -125,11 +126,20 @@ def _size(rec: Record) -> int:
 
 @dataclass
 class _Task:
-    seq: int
-    rec: Record
+    """A few records sent to a worker together (fewer round trips); suspects travel alone."""
+
+    seqs: list[int]
+    recs: list[Record]
     future: Future | None = None
     started: float = 0.0
     tries: int = 0
+
+    def split(self) -> list[_Task]:
+        return [_Task([s], [r], tries=self.tries) for s, r in zip(self.seqs, self.recs)]
+
+
+def _work_chunk(work: Callable, recs: list[Record], opts: BatchOptions) -> list:
+    return [work(rec, opts) for rec in recs]
 
 
 def run_batch(records: Iterable[Record], opts: BatchOptions,
@@ -148,7 +158,7 @@ def _results(records: Iterator[Record], opts: BatchOptions, work: Callable, fini
              ) -> Iterator[tuple[object, int]]:
     """``work(record, opts)`` in the pool for each record; records that fail outside ``work``
     (unreadable, crashed, overran) become error dicts passed through ``finish``."""
-    window = max(2, opts.workers * 4)
+    window = max(2, opts.workers * 4) * CHUNK
     limit = (opts.timeout or 0) + GRACE_S if opts.timeout else None
     run = _Run(ProcessPoolExecutor(max_workers=opts.workers), opts, limit, work, finish)
     next_out = 0
@@ -156,7 +166,8 @@ def _results(records: Iterator[Record], opts: BatchOptions, work: Callable, fini
     exhausted = False
     try:
         while True:
-            while not exhausted and not run.suspects and len(run.inflight) + len(run.ready) < window:
+            chunk = _Task([], [])
+            while not exhausted and not run.suspects and run.load() + len(run.ready) + len(chunk.recs) < window:
                 rec = next(records, None)
                 if rec is None:
                     exhausted = True
@@ -164,14 +175,20 @@ def _results(records: Iterator[Record], opts: BatchOptions, work: Callable, fini
                 if rec.error:  # unreadable: no worker needed
                     run.ready[seq] = (finish(error_record(rec, *rec.error)), 0)
                 else:
-                    run.submit(_Task(seq, rec))
+                    chunk.seqs.append(seq)
+                    chunk.recs.append(rec)
+                    if len(chunk.recs) >= CHUNK:
+                        run.submit(chunk)
+                        chunk = _Task([], [])
                 seq += 1
+            if chunk.recs:
+                run.submit(chunk)
             if run.suspects and not run.inflight:
                 run.submit(run.suspects.pop(0))  # after a crash, retry the records it touched one by one
             if not run.inflight and not run.ready and not run.suspects and exhausted:
                 return
             if run.inflight:
-                wait([t.future for t in run.inflight.values()], timeout=0.5, return_when=FIRST_COMPLETED)
+                wait([t.future for t in run.inflight], timeout=0.5, return_when=FIRST_COMPLETED)
             run.collect()
             while True:  # hand results over, in input order unless unordered
                 key = next_out if opts.ordered else next(iter(run.ready), None)
@@ -197,49 +214,61 @@ class _Run:
     limit: float | None
     work: Callable
     finish: Callable[[dict], object]
-    inflight: dict[int, _Task] = field(default_factory=dict)
+    inflight: list[_Task] = field(default_factory=list)
     ready: dict[int, tuple[object, int]] = field(default_factory=dict)
     suspects: list[_Task] = field(default_factory=list)
 
+    def load(self) -> int:
+        return sum(len(t.recs) for t in self.inflight)
+
     def submit(self, task: _Task) -> None:
-        task.future = self.pool.submit(self.work, task.rec, self.opts)
+        task.future = self.pool.submit(_work_chunk, self.work, task.recs, self.opts)
         task.started = time.monotonic()
         task.tries += 1
-        self.inflight[task.seq] = task
+        self.inflight.append(task)
 
     def fail(self, task: _Task, etype: str, message: str) -> None:
-        self.ready[task.seq] = (self.finish(error_record(task.rec, etype, message)), _size(task.rec))
-        self.inflight.pop(task.seq, None)
+        for seq, rec in zip(task.seqs, task.recs):
+            self.ready[seq] = (self.finish(error_record(rec, etype, message)), _size(rec))
 
     def collect(self) -> None:
         """Move finished documents to ``ready``; replace the pool if a worker died or hangs."""
         crashed = overran = False
         now = time.monotonic()
-        for task in list(self.inflight.values()):
+        still: list[_Task] = []
+        for task in self.inflight:
             fut = task.future
             if fut is not None and fut.done():
                 try:
-                    self.ready[task.seq] = (fut.result(), _size(task.rec))
-                    del self.inflight[task.seq]
+                    for seq, rec, res in zip(task.seqs, task.recs, fut.result()):
+                        self.ready[seq] = (res, _size(rec))
                 except BrokenProcessPool:
                     crashed = True
+                    still.append(task)
                 except Exception as exc:  # noqa: BLE001 - e.g. a result that could not be sent back
                     self.fail(task, "InternalError", repr(exc)[:500])
-            elif self.limit is not None and now - task.started > self.limit:
-                self.fail(task, "Timeout", f"worker overran {self.limit:g} s and was replaced")
+            elif self.limit is not None and now - task.started > self.limit * len(task.recs):
                 overran = True
+                if len(task.recs) == 1:
+                    self.fail(task, "Timeout", f"worker overran {self.limit:g} s and was replaced")
+                else:  # which of them hung is unknown: each goes again alone
+                    self.suspects.extend(task.split())
+            else:
+                still.append(task)
+        self.inflight = still
         if not (crashed or overran):
             return
         _kill(self.pool)
         self.pool = ProcessPoolExecutor(max_workers=self.opts.workers)
-        left = sorted(self.inflight.values(), key=lambda t: t.seq)
-        self.inflight.clear()
-        if crashed and len(left) == 1 and left[0].tries > 1:  # alone, and it killed a worker again
-            self.fail(left[0], "WorkerCrash", "a worker process died on this record")
+        left = sorted(self.inflight, key=lambda t: t.seqs[0])
+        self.inflight = []
+        if crashed and len(left) == 1 and len(left[0].recs) == 1 and left[0].tries > 1:
+            self.fail(left[0], "WorkerCrash", "a worker process died on this record")  # alone, and again
         elif crashed:
-            self.suspects = left + self.suspects
-        else:  # an overrun is charged to the overrunning record only
+            self.suspects = [single for task in left for single in task.split()] + self.suspects
+        else:  # an overrun is charged to the overrunning records only
             for task in left:
+                task.tries -= 1
                 self.submit(task)
 
 

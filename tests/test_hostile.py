@@ -1,0 +1,136 @@
+"""Hostile inputs: each one gets a typed error or a result, quickly, and never a crash or a hang.
+
+Time budgets are asserted through prclean's own ``timeout`` (a ``Timeout`` error would fail the
+test), not with wall-clock assertions; the benchmark reports the actual times.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+import prclean
+
+BUDGET = 20.0  # seconds: generous for a slow CI machine; prclean raises Timeout past it
+
+
+def run(data, **kw):
+    return prclean.clean(data, timeout=BUDGET, **kw)
+
+
+@pytest.mark.parametrize("data", [b"", "", "   \n\t\n  ", b"\n" * 1000])
+def test_empty_and_whitespace(data):
+    assert not run(data).found
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+                                  b"PK\x03\x04\x14\x00\x00\x00\x08\x00", b"\x00" * 5000, bytes(range(256)) * 40])
+def test_binary_is_refused(data):
+    with pytest.raises(prclean.NotAPage):
+        run(data)
+
+
+def test_nul_bytes_inside_text_are_dropped():
+    page = "Title of the page\n\n" + "A long paragraph\x00 of release text that goes on for a while. " * 5
+    release = run(page)
+    assert "\x00" not in release.text and release.found
+
+
+def test_invalid_utf8_bytes():
+    page = b"<html><body><p>" + b"Valid words and then \xff\xfe\xfd bad bytes in a paragraph. " * 10 + b"</p></body></html>"
+    release = run(page)
+    assert release.found and "Valid words" in release.text
+
+
+@pytest.mark.parametrize("codec,text", [
+    ("cp1252", "Die Stadtwerke bauen ein Wärmenetz für 3.400 Haushalte – mit Großwärmepumpe. " * 8),
+    ("shift_jis", "ミナト精機は中小工場向けの協働ロボットを発売しました。価格は三百八十万円からです。" * 8),
+    ("gb18030", "公司今天宣布在北京开设新的研发中心，将雇用三百名工程师，并与大学合作。" * 8),
+])
+def test_mislabelled_charsets(codec, text):
+    html = f"<html><head><meta charset='utf-8'></head><body><p>{text}</p></body></html>".encode(codec)
+    assert text.strip()[:20] in run(html).text
+
+
+def test_utf16_with_bom():
+    html = "<html><body><p>" + "Grüße aus Köln, eine Mitteilung über die neue Anlage. " * 6 + "</p></body></html>"
+    assert "Grüße aus Köln" in run(codecs.BOM_UTF16_LE + html.encode("utf-16-le")).text
+
+
+def test_50_mb_page_is_refused_by_default():
+    with pytest.raises(prclean.InputTooLarge):
+        run(b"<html><body>" + b"<p>word </p>" * (50_000_000 // 12) + b"</body></html>")
+
+
+def test_deep_nesting():
+    page = "<html><body>" + "<div>" * 100_000 + "<p>Deep text of a release paragraph that is here.</p>" \
+           + "</div>" * 100_000 + "</body></html>"
+    run(page)  # a result or a typed error, never a crash
+
+
+def test_million_line_text():
+    page = "\n".join(f"line {i}" for i in range(1_000_000))
+    assert isinstance(run(page), prclean.Release)
+
+
+def test_single_ten_megabyte_line():
+    release = run("word " * 2_000_000)
+    assert isinstance(release, prclean.Release)
+
+
+def test_menu_of_100000_items():
+    page = "<html><body><nav><ul>" + "".join(f"<li><a href='/{i}'>Item {i}</a></li>" for i in range(100_000)) \
+           + "</ul></nav><p>" + "The release text itself, a full sentence of words. " * 10 + "</p></body></html>"
+    release = run(page)
+    assert "Item 99999" not in release.text
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<html><body><p>&lol9; and a paragraph of text that follows the entity reference here.</p></body></html>"""
+
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE html [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> <!ENTITY net SYSTEM "http://127.0.0.1:9/x"> ]>
+<html><body><p>Secret: &xxe; &net; and more words in this paragraph of the page.</p></body></html>"""
+
+
+@pytest.mark.parametrize("page", [BILLION_LAUGHS, XXE])
+def test_entities_are_never_expanded(page):
+    release = run(page)
+    assert "lollol" not in release.text and "root:" not in release.text
+
+
+@pytest.mark.parametrize("page", [
+    "a" * 50_000 + "!",
+    "© " + "x " * 30_000,
+    "cookies " * 20_000 + "use",
+    "Share " * 10_000,
+    "BEIJING, " * 5_000 + "Jan. 6, 2026 /PRNewswire/ --",
+    ("Privacy " + "a" * 150 + " ") * 300 + "consent",
+    "[" * 50_000 + "](" * 50_000,
+    "**" * 50_000,
+])
+def test_backtracking_bait(page):
+    assert isinstance(run(page), prclean.Release)
+
+
+def test_html_with_only_scripts():
+    page = "<html><head><script>var a = 1;</script></head><body><script>document.write('x')</script>" \
+           "<style>p{}</style><noscript>Enable JavaScript</noscript></body></html>"
+    assert not run(page).found
+
+
+def test_timeout_is_enforced_in_the_library():
+    with pytest.raises(prclean.Timeout):
+        prclean.clean("\n".join(f"line {i} of a long page" for i in range(300_000)), timeout=0.05)
+
+
+def test_all_errors_share_one_base():
+    for cls in (prclean.InputTooLarge, prclean.NotAPage, prclean.Timeout, prclean.WorkerError):
+        assert issubclass(cls, prclean.PrcleanError)
