@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from .rules import MATCH_TIMEOUT_S, RULES, TRIGGERS, token_prefixes
+from .rules import MATCH_TIMEOUT_S, RULES, rules_for, token_prefixes
 from .segment import Unit
 
 _SENTENCE_END = regex.compile(r"[.!?。！？:;…\"”»“)]\s*$")
@@ -66,8 +66,8 @@ class Verdict:
 
 
 Detector = Callable[[Sequence[Unit]], dict[int, Verdict]]
-_PLAN = tuple((rule.max_words, TRIGGERS.get(rule.name, frozenset()), rule.pattern,
-               Verdict(rule.label, rule.name, rule.anywhere, rule.terminal)) for rule in RULES)
+_PLAN = tuple((rule.max_words, rule.pattern, Verdict(rule.label, rule.name, rule.anywhere, rule.terminal))
+              for rule in RULES)
 
 
 def is_short_item(u: Unit) -> bool:
@@ -79,11 +79,12 @@ def is_short_item(u: Unit) -> bool:
 def _vocabulary_verdict(text: str, words: int) -> Verdict | None:
     """Cached across calls: sites repeat the same menu and footer lines on every page."""
     # Without spaces between words (CJK) trigger words cannot be looked up, so every rule runs.
-    present = token_prefixes(text) if text.isascii() or not _CJK.search(text) else None
+    keys = token_prefixes(text) if text.isascii() or not _CJK.search(text) else None
     guarded = len(text) > _GUARDED_LENGTH  # rules are bounded: only long lines need the costly time guard
     try:
-        for max_words, triggers, pattern, verdict in _PLAN:
-            if words > max_words or (present is not None and triggers and triggers.isdisjoint(present)):
+        for i in rules_for(keys):
+            max_words, pattern, verdict = _PLAN[i]
+            if words > max_words:
                 continue
             if pattern.search(text, timeout=MATCH_TIMEOUT_S) if guarded else pattern.search(text):
                 return verdict

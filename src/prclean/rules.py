@@ -219,6 +219,8 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+DIGIT = "0"  # stands for "the line holds a digit" (dates, times): every digit counts as this key
+
 # Words at least one of which every match of a rule contains (compared on their first four
 # characters).  A line holding none of a rule's words cannot match it, so the rule is not run:
 # this keeps the vocabulary pass cheap on pages of thousands of lines.  Rules absent here
@@ -271,6 +273,9 @@ _TRIGGERS = {
                       "manage cookie einstellungen tout aceptar 同意 接受",
     "site-banner": "we building launching redesigning updating pardon pages javascript your beta neue",
     "breadcrumb": "sie you vous usted está ti u breadcrumb 現在位置 当前位置",
+    "end-mark": "end ends 30",
+    "timestamp": DIGIT,
+    "read-time": DIGIT,
     "nav-word": "skip springe spring zum zur navigation hauptmenü main menü menu toggle close schließen search "
                 "suche suchen go advanced sign log login register client anmelden registrieren send sie you home "
                 "startseite previous next zurück weiter vorherige nächste mehr more overview übersicht breadcrumb "
@@ -286,11 +291,25 @@ def trigger_keys(words: str) -> frozenset[str]:
 
 
 TRIGGERS: dict[str, frozenset[str]] = {name: trigger_keys(words) for name, words in _TRIGGERS.items()}
+_DIGIT = regex.compile(r"\d")
 
 
 def token_prefixes(text: str) -> set[str]:
-    """The first four characters of every word in ``text``: what trigger words are looked up in."""
-    return {token[:PREFIX] for token in _TOKEN.findall(text.casefold())}
+    """The first four characters of every word in ``text`` (and ``DIGIT`` if it holds a digit)."""
+    keys = {token[:PREFIX] for token in _TOKEN.findall(text.casefold())}
+    if _DIGIT.search(text):
+        keys.add(DIGIT)
+    return keys
+
+
+def rules_for(keys: set[str] | None) -> list[int]:
+    """Indexes (in ``RULES`` order) of the rules a line with these trigger keys could match."""
+    if keys is None:
+        return _ALL
+    found = set(_UNGATED)
+    for key in keys:
+        found.update(_BY_KEY.get(key, ()))
+    return sorted(found)
 
 
 def search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
@@ -300,3 +319,11 @@ def search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
     except TimeoutError:
         return None
 
+
+
+_ALL = list(range(len(RULES)))
+_UNGATED = [i for i, rule in enumerate(RULES) if rule.name not in TRIGGERS]
+_BY_KEY: dict[str, list[int]] = {}
+for _i, _rule in enumerate(RULES):
+    for _key in TRIGGERS.get(_rule.name, ()):
+        _BY_KEY.setdefault(_key, []).append(_i)

@@ -34,7 +34,7 @@ def section_of(u: Unit) -> str | None:
         return ABOUT
     if u.words <= 14 and CONTACT_HEADING.match(text):
         return CONTACTS
-    if _FLS.search(text[:200], timeout=0.05):
+    if _FLS.search(text[:200]):
         return FORWARD
     return None
 

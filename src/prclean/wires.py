@@ -132,7 +132,7 @@ ANY_TAG = regex.compile("|".join(f"(?:{p.dateline_tag})" for p in PROFILES), reg
 def wire_from_text(text: str) -> WireProfile | None:
     """The wire whose dateline tag appears in ``text`` (a lead paragraph), if any."""
     for profile, pattern in _TAGS:
-        if pattern.search(text[:600], timeout=0.05):
+        if pattern.search(text[:600]):
             return profile
     return None
 

@@ -1,0 +1,111 @@
+"""Properties of clean() and detect() on random text, random HTML and mutated fixtures.
+
+- nothing is raised except prclean's own typed errors;
+- every output token is an input token (no invented text);
+- every block is either body or removed with a label (complete accounting);
+- the same input gives the same output.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import prclean
+from prclean.load import decode
+from prclean.model import BODY
+
+from .conftest import fixture_inputs
+
+_TOKEN = regex.compile(r"\w+")
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FIXTURE_BYTES = [p.read_bytes() for p in fixture_inputs()]
+
+words = st.sampled_from(["release", "SOURCE", "Share", "cookies", "BEIJING,", "Jan.", "6,", "2026", "/PRNewswire/",
+                         "--", "About", "Contact:", "©", "Menu", "•", "*", "[Home](/)", "News", "provided", "by",
+                         "Über", "お問い合わせ", "关于", "The", "company", "said", "today.", "https://x.example/a",
+                         "+1 555 0100", "press@x.example", "...", "Deutsch", "English", "日本語"])
+lines = st.lists(words, min_size=0, max_size=30).map(" ".join)
+text_pages = st.lists(st.one_of(lines, st.just(""), st.text(max_size=80)), max_size=60).map("\n".join)
+
+
+@st.composite
+def html_pages(draw):
+    tags = ["p", "div", "li", "h1", "h2", "nav", "footer", "span", "a", "br", "section", "article", "aside", "ul",
+            "script", "table", "td"]
+
+    def node(depth: int) -> str:
+        tag = draw(st.sampled_from(tags))
+        if tag == "br":
+            return "<br>"
+        cls = draw(st.sampled_from(["", " class='share'", " class='release-body'", " id='cookie-banner'",
+                                    " class='nav menu'", " role='dialog'"]))
+        inner = html_lib.escape(draw(lines)) if depth > 3 or draw(st.booleans()) else \
+            "".join(node(depth + 1) for _ in range(draw(st.integers(0, 4))))
+        return f"<{tag}{cls}>{inner}</{tag}>"
+
+    body = "".join(node(0) for _ in range(draw(st.integers(0, 6))))
+    return f"<html><head><title>{html_lib.escape(draw(lines))}</title></head><body>{body}</body></html>"
+
+
+@st.composite
+def mutated_fixtures(draw):
+    data = bytearray(draw(st.sampled_from(FIXTURE_BYTES)))
+    for _ in range(draw(st.integers(1, 8))):
+        op = draw(st.sampled_from(["delete", "insert", "flip", "duplicate"]))
+        if not data:
+            break
+        i = draw(st.integers(0, len(data) - 1))
+        j = min(len(data), i + draw(st.integers(1, 400)))
+        if op == "delete":
+            del data[i:j]
+        elif op == "insert":
+            data[i:i] = draw(st.binary(max_size=40))
+        elif op == "flip":
+            data[i] ^= draw(st.integers(1, 255))
+        else:
+            data[i:i] = data[i:j]
+    return bytes(data)
+
+
+def check(data) -> None:
+    try:
+        release = prclean.clean(data, timeout=20)
+        blocks = prclean.detect(data, timeout=20)
+    except prclean.PrcleanError:
+        return
+    source = decode(data) if isinstance(data, bytes) else data
+    assert set(_TOKEN.findall(release.text)) <= set(_TOKEN.findall(source))
+    removed = {(b.text, b.lines, b.label) for b in release.removed}
+    for b in blocks:
+        assert b.label and b.rule
+        if b.text and b.label != BODY:
+            assert (b.text, b.lines, b.label) in removed
+    assert prclean.clean(data, timeout=20) == release
+
+
+@SETTINGS
+@given(text_pages)
+def test_random_text(page):
+    check(page)
+
+
+@SETTINGS
+@given(html_pages())
+def test_random_html(page):
+    check(page)
+
+
+@SETTINGS
+@given(mutated_fixtures())
+def test_mutated_fixtures(data):
+    check(data)
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_random_bytes(data):
+    check(data)
