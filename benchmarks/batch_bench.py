@@ -12,10 +12,8 @@ process tree, and whether the output has exactly one line per input record.
 from __future__ import annotations
 
 import argparse
-import gzip
 import io
 import json
-import os
 import random
 import subprocess
 import sys
@@ -117,8 +115,9 @@ def main() -> int:
                     cmd = [sys.executable, "-m", "prclean", "batch", str(path), "-o", str(out),
                            "--jobs", str(jobs), "--no-removed"]
                     secs, rss, err = peak_rss_run(cmd)
-                    lines = sum(1 for _ in open(out, encoding="utf-8"))
-                    errors = sum(1 for line in open(out, encoding="utf-8") if json.loads(line).get("error"))
+                    with open(out, encoding="utf-8") as fh:
+                        outs = [json.loads(line) for line in fh]
+                    lines, errors = len(outs), sum(1 for o in outs if o.get("error"))
                     rows.append({"format": fmt, "pages": n, "jobs": jobs, "seconds": round(secs, 1),
                                  "docs_per_s": round(count / secs, 1), "peak_rss_mb": round(rss, 1),
                                  "input_records": count, "output_lines": lines, "error_records": errors})
@@ -129,7 +128,6 @@ def main() -> int:
     for (fmt, n, jobs), r in by.items():
         if jobs == 2 and (fmt, n, 1) in by:
             print(f"{fmt} {n}: --jobs 2 speed-up {r['docs_per_s'] / by[(fmt, n, 1)]['docs_per_s']:.2f}x")
-    os.sync() if hasattr(os, "sync") else None
     return 0
 
 

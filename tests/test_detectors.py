@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from prclean.detectors import (caption_after_credit, decoration, detect_units, doubled_text, language_line,
-                               language_list, link_dense, menu_runs, repeated, trailer_url, truncated_teaser,
-                               vocabulary)
+from prclean.detectors import (
+    caption_after_credit,
+    decoration,
+    detect_units,
+    doubled_text,
+    language_line,
+    language_list,
+    link_dense,
+    menu_runs,
+    repeated,
+    trailer_url,
+    truncated_teaser,
+    vocabulary,
+)
 from prclean.segment import Unit, segment_text
 
 

@@ -67,9 +67,9 @@ class Summary:
 
     def report(self) -> str:
         secs = max(1e-9, time.monotonic() - self.started)
-        lines = [f"prclean batch: {self.docs} docs in {secs:.1f} s ({self.docs / secs:.1f} docs/s, "
-                 f"{self.bytes / 1e6 / secs:.2f} MB/s); {sum(self.errors.values())} errors; "
-                 f"{self.no_release} pages without a release"]
+        lines = [(f"prclean batch: {self.docs} docs in {secs:.1f} s ({self.docs / secs:.1f} docs/s, "
+                  f"{self.bytes / 1e6 / secs:.2f} MB/s); {sum(self.errors.values())} errors; "
+                  f"{self.no_release} pages without a release")]
         if self.errors:
             lines.append("  errors by type: " + ", ".join(f"{k} {v}" for k, v in self.errors.most_common()))
         if self.removed:

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -139,7 +140,7 @@ def language_line(units: Sequence[Unit]) -> dict[int, Verdict]:
 def trailer_url(units: Sequence[Unit], found: dict[int, Verdict]) -> dict[int, Verdict]:
     """The bare URL a wire trailer ("View source version on ...:") continues onto."""
     out: dict[int, Verdict] = {}
-    for prev, u in zip(units, units[1:]):
+    for prev, u in pairwise(units):
         v = found.get(prev.index)
         if v and v.label == "wire-trailer" and prev.text.endswith(":") and _URL_ONLY.match(u.text):
             out[u.index] = Verdict("wire-trailer", v.rule, anywhere=True)
@@ -196,7 +197,7 @@ def repeated(units: Sequence[Unit]) -> dict[int, Verdict]:
 def caption_after_credit(units: Sequence[Unit], found: dict[int, Verdict]) -> dict[int, Verdict]:
     """The line glued under a photo/video credit is that picture's caption."""
     out: dict[int, Verdict] = {}
-    for prev, u in zip(units, units[1:]):
+    for prev, u in pairwise(units):
         v = found.get(prev.index)
         if v and v.rule == "caption-credit" and u.blank_before == 0 and u.index not in found:
             out[u.index] = Verdict("caption", "caption-after-credit", anywhere=True)

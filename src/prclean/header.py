@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -126,7 +127,7 @@ def tokens(text: str) -> set[str]:
     """Words, or character pairs for scripts written without spaces."""
     if _CJK.search(text):
         chars = [c for c in text if not c.isspace()]
-        return {a + b for a, b in zip(chars, chars[1:])}
+        return {a + b for a, b in pairwise(chars)}
     return set(_WORD.findall(text))
 
 

@@ -57,7 +57,6 @@ class Page:
     units: list[Unit]
     verdicts: dict[int, Verdict] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
-    tree: object | None = None
     inside: set[int] = field(default_factory=set)
     source: str = ""
 
@@ -321,7 +320,7 @@ def parse(html: str, url: str | None = None) -> Page:
     _drop_wrapper_labels(units, verdicts, inside)
     if profile is not None:
         meta.setdefault("wire", profile.name)
-    return Page(units, verdicts, meta, root, inside, source)
+    return Page(units, verdicts, meta, inside, source)
 
 
 def _drop_wrapper_labels(units: list[Unit], verdicts: dict[int, Verdict], inside: set[int]) -> None:

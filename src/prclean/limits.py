@@ -29,7 +29,7 @@ def deadline(seconds: float | None) -> Iterator[None]:
         yield
         return
 
-    def _expire(signum, frame):  # noqa: ARG001 - signal handler signature
+    def _expire(signum, frame):
         raise Timeout(f"time budget of {seconds:g} s exceeded")
 
     previous = signal.signal(signal.SIGALRM, _expire)

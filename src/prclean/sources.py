@@ -83,7 +83,7 @@ def read_inputs(paths: list[str], fields: Fields = Fields(), max_bytes: int | No
 
 
 def _open(path: str) -> BinaryIO:
-    return gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # noqa: SIM115
+    return gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
 
 
 def _file_record(path: Path, rid: str, max_bytes: int | None) -> Record:
@@ -99,7 +99,7 @@ def _file_record(path: Path, rid: str, max_bytes: int | None) -> Record:
 def _jsonl(fh: BinaryIO, source: str, fields: Fields, max_bytes: int | None) -> Iterator[Record]:
     lineno = 0
     try:
-        for lineno, raw in enumerate(fh, 1):  # noqa: B007 - lineno is read after the loop too
+        for lineno, raw in enumerate(fh, 1):
             if not raw.strip():
                 continue
             yield _json_record(raw, f"{source}:{lineno}", source, fields, max_bytes)
@@ -145,8 +145,8 @@ def read_warc(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator[
                 yield _warc_record(rec, rid, url, path, max_bytes)
             size = fh.seek(0, io.SEEK_END)
             if records.offset < size:  # bytes after the last whole record: a member was cut short
-                yield Record(f"{path}:{n + 1}", path, error=("Truncated", f"{size - records.offset} bytes after "
-                                                                        "the last complete record"))
+                tail = f"{size - records.offset} bytes after the last complete record"
+                yield Record(f"{path}:{n + 1}", path, error=("Truncated", tail))
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
         yield Record(f"{path}:{n + 1}", path, error=("ReadError", f"{type(exc).__name__}: {exc}"[:300]))
     except Exception as exc:  # noqa: BLE001 - warcio can fail in odd ways on corrupt files

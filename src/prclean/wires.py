@@ -149,9 +149,9 @@ def wire_from_page(url: str | None, html: str) -> WireProfile | None:
         host = m.group(1).lower() if m else ""
     head = html[:400_000]
     for profile in PROFILES:
-        if host and any(host == h or host.endswith("." + h) for h in profile.hosts):
-            if any(mark in head for mark in profile.markers):
-                return profile
+        if host and any(host == h or host.endswith("." + h) for h in profile.hosts) \
+                and any(mark in head for mark in profile.markers):
+            return profile
     scores = [(sum(head.count(mark) for mark in p.markers), p) for p in PROFILES if p.body_xpaths]
     best = max(scores, key=lambda s: s[0], default=(0, None))
     return best[1] if best[0] >= 2 else None
