@@ -41,3 +41,19 @@ def test_fixture_metadata(path: Path):
         assert getattr(release, field) == meta[field], field
     if meta.get("issuer"):
         assert release.issuer == meta["issuer"]
+
+
+SHARED_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+CLEAN_ARTICLES = [p for p in INPUTS if p.parent.name.startswith("clean-article")] + (
+    sorted(SHARED_SEEDS.glob("clean-article-*/input*")) if SHARED_SEEDS.is_dir() else [])
+
+
+@pytest.mark.parametrize("path", CLEAN_ARTICLES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_clean_articles_come_through_untouched(path: Path):
+    """An ordinary article loses its headline to ``title`` and nothing else: body tokens are identical."""
+    import regex
+
+    expected, _ = gold(path)
+    release = prclean.clean(path.read_bytes())
+    assert regex.findall(r"\w+", release.text) == regex.findall(r"\w+", expected)
+    assert release.removed and {b.label for b in release.removed} <= {"title", "subtitle"}
