@@ -220,12 +220,13 @@ def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[in
     first_prose = next((i for i in keep if is_prose(units[i])), None)
     if first_prose is None:
         return None
-    wall = next((i for i in order if i > first_prose and (v := found.get(i)) and v.terminal), None)
+    wall = next((i for i in order if i > first_prose and (v := found.get(i))
+                 and (v.terminal or v.rule in _END_ANCHORS)), None)
     if wall is not None:
         keep = [i for i in keep if i < wall]
     dl = find_dateline(units, keep[0], keep[-1]) if keep else None
-    if dl is not None and dl in keep and keep.index(dl) <= len(keep) // 2:
-        keep = keep[keep.index(dl):]
+    if dl is not None and dl in keep and (_has_dateline_tag(units[dl]) or keep.index(dl) <= len(keep) // 2):
+        keep = keep[keep.index(dl):]  # a wire's tagged dateline opens the release wherever it stands
     captions = unnumbered_captions([units[i] for i in keep])
     for i in captions:
         found[i] = Verdict("caption", "unnumbered-heading", anywhere=True)
