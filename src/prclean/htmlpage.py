@@ -217,6 +217,12 @@ def read_meta(root) -> dict[str, str]:
             _take(meta, "author", content)
         elif name == "og:site_name":
             _take(meta, "site_name", content)
+    for img in root.iter("img"):  # the site's logo names its owner: a newsroom's issuer
+        alt = (img.get("alt") or "").strip()
+        where = f"{img.get('class') or ''} {img.get('id') or ''} {img.get('src') or ''} {alt}".casefold()
+        if alt and "logo" in where:
+            _take(meta, "logo", alt[:-4].strip() if alt.casefold().endswith(" logo") else alt)
+            break
     title = root.find(".//title")
     if title is not None and title.text:
         _take(meta, "page_title", " ".join(title.text.split()))

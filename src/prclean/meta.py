@@ -178,7 +178,8 @@ def issuer_from(texts: Sequence[str], provided_by: str | None) -> str | None:
 
 
 _PLACE_LINE = regex.compile(r"^(?:ort|location|place|lieu|lugar)\s*:?\s+(?P<x>\p{Lu}[\p{L} .,/'-]{1,60})$", _F)
-_COPYRIGHT_HOLDER = regex.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<x>\p{L}[^|]{2,100}?)"
+_COPYRIGHT_HOLDER = regex.compile(r"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+                                  r"(?P<x>\p{L}[^|]{2,100}?)"
                                   r"[\s,]*(?:all rights reserved.*|alle rechte vorbehalten.*)?$", _F)
 
 
@@ -200,17 +201,38 @@ def copyright_holder(texts: Sequence[str]) -> str | None:
     return None
 
 
+_LOGO = regex.compile(r"^(?:logo(?:\s+(?:des|der|von|of|de|du|del))?\s+(?P<a>\p{Lu}.{1,80}?)|(?P<b>\p{Lu}.{1,80}?)\s+logo)"
+                      r"\s*$", _F)
+
+
+def logo_name(texts: Sequence[str]) -> str | None:
+    """The organisation a site's logo names ("Logo des Bundesverband WindEnergie e.V.")."""
+    for t in texts:
+        if len(t) <= 100:
+            m = search(_LOGO, t)
+            name = clean_name(m.group("a") or m.group("b")) if m else None
+            if name:
+                return name
+    return None
+
+
 def about_name(text: str) -> str | None:
     m = search(_ABOUT, text)
     return clean_name(_ARTICLE.sub("", m.group("x").strip())) if m else None
 
 
 _NAME_TAIL = regex.compile(r"\s*(?:\((?:https?://|www\.)[^)]*\)|\b(?:19|20)\d{2}\.?)\s*$")
+_NAME_CUT = regex.compile(r"\s+[—–|]\s*|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})")
+_NOT_A_NAME = regex.compile(r"^(?:startseite|home|homepage|zur startseite|logo|site logo|back to home)$", _F)
 
 
-def clean_name(name: str) -> str:
-    """An organisation name without the URL or year a page appends to it ("IHS Inc. (www.ihs.com)")."""
-    return _NAME_TAIL.sub("", name).strip(" ,;:|")
+def clean_name(name: str) -> str | None:
+    """An organisation name without what a page appends to it ("IHS Inc. (www.ihs.com)",
+    "Visiongain. Web design by ...", "SYS-CON Media, Inc. —"); None if nothing name-like is left."""
+    name = _NAME_CUT.split(name, maxsplit=1)[0]
+    name = _NAME_TAIL.sub("", name).strip(" ,;:|-–—")
+    name = regex.sub(r"^logo\s*[-–:]\s*", "", name, flags=_F)
+    return None if not name or _NOT_A_NAME.match(name) else name
 
 
 def author_from(text: str) -> str | None:

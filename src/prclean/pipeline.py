@@ -147,7 +147,9 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
     before_body = all_texts[: body[0].index if body else len(units)]
     wire = (dl.wire if dl else None) or meta.wire_in_text(lead) or page_meta.get("wire")
     about = next((meta.about_name(u.text) for u, s in zip(body, secs) if s == ABOUT), None)
-    owner = None if wire else meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])
+    owner = None if wire else (meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])
+                               or meta.logo_name([b.text for b in removed])
+                               or meta.clean_name(page_meta.get("logo") or ""))
     title = units[header.title].text if header.title is not None else meta.page_title(page_meta)
     issuer = (meta.issuer_from(trailer, header.provided_by) or meta.issuer_from(all_texts, None)
               or page_meta.get("issuer") or owner or about or meta.headline_acronym(title, all_texts))
