@@ -224,6 +224,9 @@ def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[in
                  and (v.terminal or v.rule in _END_ANCHORS)), None)
     if wall is not None:
         keep = [i for i in keep if i < wall]
+        last = extend_contacts(units, found, keep[-1]) if keep else None  # cards after a wire trailer
+        keep += [i for i in order if keep and keep[-1] < i <= (last or -1) and i not in keep
+                 and not units[i].decoration and not ((v := found.get(i)) and v.rule not in _STRUCTURAL)]
     dl = find_dateline(units, keep[0], keep[-1]) if keep else None
     if dl is not None and dl in keep and (_has_dateline_tag(units[dl]) or keep.index(dl) <= len(keep) // 2):
         keep = keep[keep.index(dl):]  # a wire's tagged dateline opens the release wherever it stands

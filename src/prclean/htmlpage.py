@@ -258,8 +258,16 @@ def _profile_container(root, profile: WireProfile | None) -> list:
         except etree.XPathError:
             continue
         if found:
-            return found[:1]
+            extras = [el for xp in profile.extra_xpaths for el in _xpath(root, xp)]
+            return found[:1] + extras
     return []
+
+
+def _xpath(root, xpath: str) -> list:
+    try:
+        return list(root.xpath(xpath))
+    except etree.XPathError:
+        return []
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:

@@ -20,6 +20,7 @@ class WireProfile:
     markers: tuple[str, ...] = ()  # substrings of the raw page that identify the wire
     body_xpaths: tuple[str, ...] = ()  # containers holding the release text, best first
     chrome_xpaths: tuple[str, ...] = ()  # containers inside the body that are still chrome
+    extra_xpaths: tuple[str, ...] = ()  # parts of the release the wire sets outside the body (contacts)
 
 
 def _cls(name: str) -> str:
@@ -43,7 +44,7 @@ PROFILES: tuple[WireProfile, ...] = (
         ("businesswire.com", "BUSINESS WIRE"),
         (f"//div[{_cls('bw-release-story')}]", "//div[@itemprop='articleBody']",
          f"//div[{_cls('bw-release-body')}]", f"//div[{_cls('release-body')}]"),
-        (f".//*[{_cls('bw-release-contact')}]/preceding-sibling::*[{_cls('bw-share')}]",),
+        extra_xpaths=(f"//div[{_cls('bw-release-contact')}]", f"//div[{_cls('bw-release-contacts')}]"),
     ),
     WireProfile(
         "GlobeNewswire",
