@@ -101,6 +101,9 @@ RULES: tuple[Rule, ...] = (
     _r("timestamp", "furniture",
        rf"^(\w+,?\s+)?{DATE}(\s*[,–-]?\s*(at\s+|um\s+)?\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?(\s+[\p{{L}}.]+){{0,4}})?"
        r"(\s*\|.*)?$", max_words=14, anywhere=True),
+    _r("place-line", "furniture",  # "Cambridge, Massachusetts, UNITED STATES" under a wire headline
+       r"^\p{Lu}[\p{L}.' -]{1,30}(?:,\s*[\p{L}.' -]{2,30}){0,2},\s*\p{Lu}{2,}(?:\s\p{Lu}{2,})*$", case=True,
+       max_words=8, anywhere=True),
     _r("read-time", "furniture", r"^\d+\s*(min(ute)?s?\.?( read)?|minuten lesezeit)$"),
     _r("byline", "byline",
        r"^(by|von|par|por|di|door|written by|autor(in)?|author)\s*:?\s+\p{Lu}[\p{L}.'-]+"
