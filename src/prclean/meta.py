@@ -27,6 +27,8 @@ _DATELINES = tuple(regex.compile(p) for p in (
     rf"^{_PLACE}\s*[-–—]{{1,2}}\s*(?P<date>{DATE})\s*[-–—]",
     # SAN FRANCISCO, CA--(Marketwired - April 06, 2016) -  |  NEW YORK--(BUSINESS WIRE)--
     rf"^{_PLACE}\s*--\s*\((?P<tag>[^()\n]{{2,40}}?)(?:\s*-\s*(?P<date>{DATE}))?\)\s*[-–—]",
+    # VANCOUVER, BC / ACCESSWIRE / March 10, 2026 / Granite Peak ...
+    rf"^{_PLACE}\s*/\s*(?P<tag>[^/\n]{{2,40}}?)\s*/\s*(?P<date>{DATE})\s*/",
     # Köln (ots) -  |  Hamburg (iwr-pressedienst) -  |  Berlin/Frankfurt (dpa-AFX) -
     rf"^{_PLACE}\s+\((?P<tag>[\w./ -]{{2,30}})\)(?:\s*[-–—:]|\s*$)",
     # Potsdam – Zum Ende des Jagdjahres ...
@@ -148,7 +150,7 @@ def detect_language(text: str) -> str | None:
 
 # --- issuer and author --------------------------------------------------------------------------
 
-_SOURCE = regex.compile(r"^SOURCE:?\s+(?P<x>.+?)[\s;,.]*$|^Original-?Content von:?\s*(?P<x>.+?),\s*übermittelt")
+_SOURCE = regex.compile(r"^SOURCE:?\s+(?P<x>.+?)[\s;,]*$|^Original-?Content von:?\s*(?P<x>.+?),\s*übermittelt")
 _INFO_SOURCE = regex.compile(r"(?:^|\|\s*)(?:source|quelle|herausgeber)\s*:\s*(?P<x>.+?)(?:\s+Follow\b.*)?\s*$", _F)
 _MORE_FROM = regex.compile(r"^more (?:news|releases|press releases) from\s+(?P<x>.{2,80}?)\s*$", _F)
 _ABOUT = regex.compile(
