@@ -159,8 +159,9 @@ def extend_contacts(units: Sequence[Unit], found: dict[int, Verdict], end: int) 
     before_evidence = 0
     for u in units[end + 1:end + 40]:
         v = found.get(u.index)
-        if u.decoration or (v and v.anywhere and not v.terminal and v.label in _PASSABLE):
-            continue
+        if u.decoration or (v and v.anywhere and v.label in _PASSABLE
+                            and (not v.terminal or v.rule == "source-line")):
+            continue  # "View source version ...", "SOURCE Acme": contacts often follow the trailer
         if u.blank_before >= 3 or (v and v.rule not in _STRUCTURAL) or is_prose(u):
             break
         evidence = contact_evidence(u)
