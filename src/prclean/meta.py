@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from .rules import DATE, MONTH, search
-from .wires import wire_from_text
+from .wires import PROFILES, wire_from_text
 
 _F = regex.IGNORECASE
 _PLACE = (r"(?P<place>\p{Lu}[\p{L}.'’-]*(?:[ /]\p{L}[\p{L}.'’-]*){0,3}"
@@ -286,3 +286,9 @@ def headline_acronym(title: str | None, texts: Sequence[str]) -> str | None:
         return None
     word = m.group(0)
     return word if sum(len(_ACRONYM.findall(t)) and _ACRONYM.findall(t).count(word) for t in texts) >= 3 else None
+
+
+def wire_named(name: str) -> bool:
+    """Is this the name of a distribution service ("PR Newswire", "Business Wire")?"""
+    key = regex.sub(r"[\W_]+", "", name.casefold())
+    return any(key == regex.sub(r"[\W_]+", "", p.name.casefold()) for p in PROFILES)

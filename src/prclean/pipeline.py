@@ -161,9 +161,16 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
         "dateline_location": dl.place if dl else meta.place_from(furniture),
         "wire": wire,
         "issuer": issuer,
-        "author": header.author or page_meta.get("author"),
+        "author": _person(header.author or page_meta.get("author"), wire),
         "language": meta.detect_language(" ".join(paragraphs)) if paragraphs else None,
     }
+
+
+def _person(author: str | None, wire: str | None) -> str | None:
+    """A byline names a person: a wire or a site named as "author" in page metadata is not one."""
+    if not author or (wire and author.casefold() == wire.casefold()) or meta.wire_named(author):
+        return None
+    return author
 
 
 def _paragraphs(kept: Sequence[Unit]) -> tuple[str, ...]:

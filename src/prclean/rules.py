@@ -104,7 +104,8 @@ RULES: tuple[Rule, ...] = (
     _r("place-line", "furniture",  # "Cambridge, Massachusetts, UNITED STATES" under a wire headline
        r"^\p{Lu}[\p{L}.' -]{1,30}(?:,\s*[\p{L}.' -]{2,30}){0,2},\s*\p{Lu}{2,}(?:\s\p{Lu}{2,})*$", case=True,
        max_words=8, anywhere=True),
-    _r("read-time", "furniture", r"^\d+\s*(min(ute)?s?\.?( read)?|minuten lesezeit)$"),
+    _r("read-time", "furniture", r"^\d+\s*(min(ute)?s?\.?( read)?|minuten lesezeit)$|\b\d+\s*min(ute)?s?\.?\s+read$|"
+       r"\blesezeit:?\s*(etwa\s+|ca\.\s*)?\d+\s*min", max_words=16, anywhere=True),
     _r("byline", "byline",
        r"^(by|von|par|por|di|door|written by|autor(in)?|author)\s*:?\s+\p{Lu}[\p{L}.'-]+"
        r"((\s+|\s*(&|and|und|,)\s*)\p{Lu}[\p{L}.'-]+){0,5}"
@@ -119,7 +120,9 @@ RULES: tuple[Rule, ...] = (
        r"twitter|x|linkedin|xing|pinterest|google\+|reddit|copy link|link kopieren|bookmark|"
        r"send to a friend|empfehlen|artikel empfehlen|download pdf|pdf|als pdf|instagram|youtube|threads|"
        r"(visit|follow|find) us on( social media)?:?|folgen sie uns( auf)?:?|social media:?|"
-       r"シェア(する)?|ツイート|いいね|印刷|分享(到)?|打印)$", max_words=6),
+       r"シェア(する)?|ツイート|いいね|印刷|分享(到)?|打印|"
+       r"((facebook|twitter|x|linkedin|xing|whatsapp|e-?mail|print|pinterest|reddit|instagram|youtube|"
+       r"threads|bluesky|mastodon|telegram)\W*\s*){2,10})$", max_words=10),
     # --- related releases and teasers -------------------------------------------------------
     _r("related-heading", "related",
        r"^(also from this source|more (news |press )?releases? from( this source)?|more by this source|"
@@ -246,7 +249,8 @@ _TRIGGERS = {
     "font-size": "font fontsize schriftgröße textgröße text",
     "share": "share teilen auf via partager compartir condividi delen tweet print drucken seite e email mail per "
              "pin whatsapp facebook twitter x linkedin xing pinterest google reddit copy link bookmark send "
-             "empfehlen artikel download pdf als instagram youtube threads visit follow find folgen social "
+             "empfehlen artikel download pdf als instagram youtube threads bluesky mastodon telegram visit follow "
+             "find folgen social "
              "シェア ツイート いいね 印刷 分享 打印",
     "related-heading": "also more related news see view explore trending recommended most latest read weiterlesen "
                        "mehr weitere ähnliche das aktuelle à voir noticias artículos leia articoli 関連 相关 recent "
@@ -278,7 +282,7 @@ _TRIGGERS = {
     "breadcrumb": "sie you vous usted está ti u breadcrumb 現在位置 当前位置",
     "end-mark": "end ends 30",
     "timestamp": DIGIT,
-    "read-time": DIGIT,
+    "read-time": "0 lesezeit",
     "nav-word": "skip springe spring zum zur navigation hauptmenü main menü menu toggle close schließen search "
                 "suche suchen go advanced sign log login register client anmelden registrieren send sie you home "
                 "startseite previous next zurück weiter vorherige nächste mehr more overview übersicht breadcrumb "
