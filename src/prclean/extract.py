@@ -221,6 +221,9 @@ def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[in
     first_prose = next((i for i in keep if is_prose(units[i])), None)
     if first_prose is None:
         return None
+    # what stands above the first paragraph (headline, deck, the issuer's name) belongs to the
+    # header, except a dateline set on a line of its own ("Hamburg (ots) -")
+    keep = [i for i in keep if i >= first_prose or find_dateline(units, i, i) is not None]
     wall = next((i for i in order if i > first_prose and (v := found.get(i))
                  and (v.terminal or v.rule in _END_ANCHORS)), None)
     if wall is not None:

@@ -34,6 +34,7 @@ class Header:
     author: str | None = None
     provided_by: str | None = None
     issuer_unit: int | None = None
+    name_line: str | None = None
 
 
 def _norm(text: str) -> str:
@@ -73,6 +74,9 @@ def read_header(units: Sequence[Unit], found: dict[int, Verdict], start: int, le
     if best_score < 0.5:
         return head
     head.title = title
+    above = [c for c in cands if c < title and _NAME_LINE.match(units[c].text)]
+    if above:  # the issuer's name set over the headline (presseportal, Cision)
+        head.name_line = units[max(above)].text
     text = _norm(units[title].text)
     after = [c for c in sorted(cands) if title < c and _norm(units[c].text) != text and units[c].words >= 4
              and not _NAME_LINE.match(units[c].text)]

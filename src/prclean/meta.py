@@ -30,6 +30,8 @@ _DATELINES = tuple(regex.compile(p) for p in (
     rf"^{_PLACE}\s*--\s*\((?P<tag>[^()\n]{{2,40}}?)(?:\s*-\s*(?P<date>{DATE}))?\)\s*[-–—]",
     # VANCOUVER, BC / ACCESSWIRE / March 10, 2026 / Granite Peak ...
     rf"^{_PLACE}\s*/\s*(?P<tag>[^/\n]{{2,40}}?)\s*/\s*(?P<date>{DATE})\s*/",
+    # COLUMBUS, Ohio (PRWEB) August 11, 2026 --
+    rf"^{_PLACE}\s+\((?P<tag>[^()\n]{{2,30}})\)\s+(?P<date>{DATE})\s*[-–—]",
     # Köln (ots) -  |  Hamburg (iwr-pressedienst) -  |  Berlin/Frankfurt (dpa-AFX) -
     rf"^{_PLACE}\s+\((?P<tag>[\w./ -]{{2,30}})\)(?:\s*[-–—:]|\s*$)",
     # Potsdam – Zum Ende des Jagdjahres ...

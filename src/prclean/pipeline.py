@@ -152,7 +152,8 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
                                or meta.clean_name(page_meta.get("logo") or ""))
     title = units[header.title].text if header.title is not None else meta.page_title(page_meta)
     issuer = (meta.issuer_from(trailer, header.provided_by) or meta.issuer_from(all_texts, None)
-              or page_meta.get("issuer") or owner or about or meta.headline_acronym(title, all_texts))
+              or page_meta.get("issuer") or header.name_line or owner or about
+              or meta.headline_acronym(title, all_texts))
     return {
         "title": title,
         "subtitle": units[header.subtitle].text if header.subtitle is not None else None,

@@ -102,7 +102,7 @@ RULES: tuple[Rule, ...] = (
        rf"^(\w+,?\s+)?{DATE}(\s*[,–-]?\s*(at\s+|um\s+)?\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?(\s+[\p{{L}}.]+){{0,4}})?"
        r"(\s*\|.*)?$", max_words=14, anywhere=True),
     _r("place-line", "furniture",  # "Cambridge, Massachusetts, UNITED STATES" under a wire headline
-       r"^\p{Lu}[\p{L}.' -]{1,30}(?:,\s*[\p{L}.' -]{2,30}){0,2},\s*\p{Lu}{2,}(?:\s\p{Lu}{2,})*$", case=True,
+       r"^\p{Lu}[\p{L}.' -]{1,30}(?:,\s*[\p{L}.' -]{2,30}){0,2},\s*\p{Lu}{4,}(?:\s\p{Lu}{2,})*$", case=True,
        max_words=8, anywhere=True),
     _r("read-time", "furniture", r"^\d+\s*(min(ute)?s?\.?( read)?|minuten lesezeit)$|\b\d+\s*min(ute)?s?\.?\s+read$|"
        r"\blesezeit:?\s*(etwa\s+|ca\.\s*)?\d+\s*min", max_words=16, anywhere=True),
@@ -136,7 +136,8 @@ RULES: tuple[Rule, ...] = (
        r"articoli correlati|関連(記事|ニュース)|相关(新闻|文章|阅读)|recent (news|posts|articles|releases|stories)|"
        r"weitere topthemen|this article appears in|top \d+:? .{0,40}pressemitteilungen|"
        r"(alle|weitere|mehr) (pressemitteilungen|meldungen|news|nachrichten|artikel|beiträge)|"
-       r"(other|more|latest) (press releases|news releases|news|stories|articles)|weitere storys|more stories)"
+       r"(other|more|latest) (press releases|news releases|news|stories|articles)|weitere storys|more stories|"
+       r"attachments?|anhänge?|pièces jointes|adjuntos|allegati|bijlagen)"
        r"(\s+(von|der|des|zu|zum|zur|aus|from|by|about|on|in)\b.{0,80}|:\s*.{0,80})?\W*$", max_words=14, terminal=True),
     _r("issuer-responsibility", "wire-trailer",
        r"für den inhalt (der|dieser) (pressemitteilung|meldung|mitteilung) ist .{0,80}verantwortlich|"
@@ -254,7 +255,7 @@ _TRIGGERS = {
              "シェア ツイート いいね 印刷 分享 打印",
     "related-heading": "also more related news see view explore trending recommended most latest read weiterlesen "
                        "mehr weitere ähnliche das aktuelle à voir noticias artículos leia articoli 関連 相关 recent "
-                       "this top alle other",
+                       "this top alle other attachment attachments anhang anhänge pièces adjuntos allegati bijlagen",
     "issuer-responsibility": "für issuer company publisher",
     "promo-cta": "request more subscribe sign get jetzt newsletter start",
     "promo": "request more advertisement anzeige werbung sponsored subscribe newsletter sign jetzt free get start "
