@@ -99,7 +99,7 @@ RULES: tuple[Rule, ...] = (
        r"|aktualisiert( am)?|veröffentlicht( am)?|erschienen( am)?|stand|pressemitteilung vom"
        r"|release date|lesezeit|reading time)\s*:?\s+\S", max_words=10, anywhere=True),
     _r("timestamp", "furniture",
-       rf"^(\w+,?\s+)?{DATE}(\s*[,–-]?\s*(at\s+|um\s+)?\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?(\s+[\p{{L}}.]+){{0,4}})?"
+       rf"^(\w+,?\s+)?{DATE}(\s*[,–—-]?\s*(at\s+|um\s+)?\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?(\s+[\p{{L}}.]+){{0,4}})?"
        r"(\s*\|.*)?$", max_words=14, anywhere=True),
     _r("place-line", "furniture",  # "Cambridge, Massachusetts, UNITED STATES" under a wire headline
        r"^\p{Lu}[\p{L}.' -]{1,30}(?:,\s*[\p{L}.' -]{2,30}){0,2},\s*\p{Lu}{4,}(?:\s\p{Lu}{2,})*$", case=True,
