@@ -101,6 +101,8 @@ RULES: tuple[Rule, ...] = (
     _r("timestamp", "furniture",
        rf"^(\w+,?\s+)?{DATE}(\s*[,–—-]?\s*(at\s+|um\s+)?\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?(\s+[\p{{L}}.]+){{0,4}})?"
        r"(\s*\|.*)?$", max_words=14, anywhere=True),
+    _r("attribution", "furniture", r"^(written|posted|published|submitted|uploaded) (by|on)\b.{0,60}$", max_words=10,
+       anywhere=True),
     _r("place-line", "furniture",  # "Cambridge, Massachusetts, UNITED STATES" under a wire headline
        r"^\p{Lu}[\p{L}.' -]{1,30}(?:,\s*[\p{L}.' -]{2,30}){0,2},\s*\p{Lu}{4,}(?:\s\p{Lu}{2,})*$", case=True,
        max_words=8, anywhere=True),
@@ -282,6 +284,7 @@ _TRIGGERS = {
     "site-banner": "we building launching redesigning updating pardon pages javascript your beta neue",
     "breadcrumb": "sie you vous usted está ti u breadcrumb 現在位置 当前位置",
     "end-mark": "end ends 30",
+    "attribution": "written posted published submitted uploaded",
     "timestamp": DIGIT,
     "read-time": "0 lesezeit",
     "nav-word": "skip springe spring zum zur navigation hauptmenü main menü menu toggle close schließen search "
