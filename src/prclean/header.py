@@ -118,7 +118,7 @@ def _title_score(u: Unit, distance: int, lead: set[str], page_titles: list[str],
     score = 2.0 * len(words & lead) / max(1, len(words))
     if any(text and (text in t or t in text) for t in page_titles):
         score += 3.0
-    score += 1.0 if repeated else 0.0
+    score += 1.0 if repeated and u.words >= 4 else 0.0  # a repeated headline, not a repeated menu item
     score += 0.8 if u.heading else 0.0
     score -= 0.03 * distance
     score -= 0.5 if text.endswith(".") else 0.0

@@ -183,9 +183,12 @@ def issuer_from(texts: Sequence[str], provided_by: str | None) -> str | None:
 
 
 _PLACE_LINE = regex.compile(r"^(?:ort|location|place|lieu|lugar)\s*:?\s+(?P<x>\p{Lu}[\p{L} .,/'-]{1,60})$", _F)
-_COPYRIGHT_HOLDER = regex.compile(r"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+_COPYRIGHT_HOLDER = regex.compile(r"^(?:©|\(c\)|copyright|版权所有|版權所有|著作権)(?:\s*(?:©|\(c\)))?\s*"
+                                  r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
                                   r"(?P<x>\p{L}[^|]{2,100}?)"
-                                  r"[\s,]*(?:all rights reserved.*|alle rechte vorbehalten.*)?$", _F)
+                                  r"[\s,]*(?:(?:all rights reserved|alle rechte vorbehalten|todos los derechos reservados|"
+                                  r"tous droits réservés|tutti i diritti riservati|todos os direitos reservados|"
+                                  r"alle rechten voorbehouden).*)?$", _F)
 
 
 def place_from(texts: Sequence[str]) -> str | None:

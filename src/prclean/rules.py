@@ -103,6 +103,8 @@ RULES: tuple[Rule, ...] = (
        r"(\s*\|.*)?$", max_words=14, anywhere=True),
     _r("attribution", "furniture", r"^(written|posted|published|submitted|uploaded) (by|on)\b.{0,60}$", max_words=10,
        anywhere=True),
+    _r("dated-line", "furniture", rf"^[^|]{{1,40}}\|\s*(\w+,?\s+)?{DATE}\W*$|^(\w+,?\s+)?{DATE}\s*\|[^|]{{1,40}}$",
+       max_words=12, anywhere=True),
     _r("place-line", "furniture",  # "Cambridge, Massachusetts, UNITED STATES" under a wire headline
        r"^\p{Lu}[\p{L}.' -]{1,30}(?:,\s*[\p{L}.' -]{2,30}){0,2},\s*\p{Lu}{4,}(?:\s\p{Lu}{2,})*$", case=True,
        max_words=8, anywhere=True),
@@ -179,7 +181,7 @@ RULES: tuple[Rule, ...] = (
     _r("caption-upper", "caption", r"^(VIDEO|PHOTO|IMAGE|FOTO|BILD|AUDIO)\s*:", case=True, max_words=80,
        anywhere=True),
     # --- footers and legal ------------------------------------------------------------------
-    _r("copyright", "footer", r"^(©|\(c\)|copyright\b)", max_words=25, anywhere=True),
+    _r("copyright", "footer", r"^(©|\(c\)|copyright\b|版权所有|版權所有|著作権)", max_words=25, anywhere=True),
     _r("all-rights", "footer",
        r"\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)",
        max_words=25),
@@ -270,7 +272,7 @@ _TRIGGERS = {
     "image-control": "bild foto photo image video pressefoto grafik download enlarge vergrößern zoom",
     "caption-label": "bu bildunterschrift caption legende pie",
     "caption-upper": "video photo image foto bild audio",
-    "copyright": "© c copyright",
+    "copyright": "© c copyright 版权所有 版權所有 著作権",
     "all-rights": "all alle tous todos",
     "legal-link": "terms privacy datenschutz impressum imprint legal site sitemap accessibility barrierefreiheit "
                   "erklärung back nach seitenanfang zum top do information rss agb nutzungsbedingungen mentions "
@@ -284,6 +286,7 @@ _TRIGGERS = {
     "site-banner": "we building launching redesigning updating pardon pages javascript your beta neue",
     "breadcrumb": "sie you vous usted está ti u breadcrumb 現在位置 当前位置",
     "end-mark": "end ends 30",
+    "dated-line": DIGIT,
     "attribution": "written posted published submitted uploaded",
     "timestamp": DIGIT,
     "read-time": "0 lesezeit",
