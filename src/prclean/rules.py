@@ -125,8 +125,9 @@ RULES: tuple[Rule, ...] = (
        r"send to a friend|empfehlen|artikel empfehlen|download pdf|pdf|als pdf|instagram|youtube|threads|"
        r"(visit|follow|find) us on( social media)?:?|folgen sie uns( auf)?:?|social media:?|"
        r"シェア(する)?|ツイート|いいね|印刷|分享(到)?|打印|"
+       r"((share|teilen|condividi|partager|compartir|compartilhar|delen|dela|jaa)( this)?\s*:?\s*)?"
        r"((facebook|twitter|x|linkedin|xing|whatsapp|e-?mail|print|pinterest|reddit|instagram|youtube|"
-       r"threads|bluesky|mastodon|telegram)\W*\s*){2,10})$", max_words=10),
+       r"threads|bluesky|mastodon|telegram)\W*\s*){2,10})$", max_words=12),
     # --- related releases and teasers -------------------------------------------------------
     _r("related-heading", "related",
        r"^(also from this source|more (news |press )?releases? from( this source)?|more by this source|"
