@@ -297,3 +297,12 @@ def wire_named(name: str) -> bool:
     """Is this the name of a distribution service ("PR Newswire", "Business Wire")?"""
     key = regex.sub(r"[\W_]+", "", name.casefold())
     return any(key == regex.sub(r"[\W_]+", "", p.name.casefold()) for p in PROFILES)
+
+
+def wire_in_trailers(trailers: Sequence[str]) -> str | None:
+    """The wire a trailer names ("View source version on businesswire.com: ...")."""
+    text = " ".join(trailers).casefold()
+    for profile in PROFILES:
+        if any(host in text for host in profile.hosts):
+            return profile.name
+    return None

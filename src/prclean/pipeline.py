@@ -145,7 +145,7 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
     trailer = [b.text for b in removed if b.label == "wire-trailer"]
     all_texts = [u.text for u in units]
     before_body = all_texts[: body[0].index if body else len(units)]
-    wire = (dl.wire if dl else None) or meta.wire_in_text(lead) or page_meta.get("wire")
+    wire = (dl.wire if dl else None) or meta.wire_in_text(lead) or page_meta.get("wire") or meta.wire_in_trailers(trailer)
     about = next((meta.about_name(u.text) for u, s in zip(body, secs) if s == ABOUT), None)
     owner = None if wire else (meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])
                                or meta.logo_name([b.text for b in removed])
@@ -158,7 +158,9 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
         "title": title,
         "subtitle": units[header.subtitle].text if header.subtitle is not None else None,
         "date": (dl.date if dl else None) or page_meta.get("date") or meta.first_date(furniture)
-        or meta.first_date(before_body[-40:]) or meta.first_date(all_texts),
+        or meta.first_date(before_body[-40:]) or meta.first_date([u.text for u in body if u.words <= 8])
+        or meta.first_date([b.text for b in removed if b.label != "title"]),
+        # (a date inside the body is what the text talks about, not when it was released)
         "dateline_location": dl.place if dl else meta.place_from(furniture),
         "wire": wire,
         "issuer": issuer,
