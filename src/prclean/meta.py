@@ -22,8 +22,8 @@ _PLACE = (r"(?P<place>\p{Lu}[\p{L}.'’-]*(?:[ /]\p{L}[\p{L}.'’-]*){0,3}"
           r"(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}){0,2}?)")
 _DATELINES = tuple(regex.compile(p) for p in (
     # BEIJING, Jan. 6, 2026 /PRNewswire/ --   |  NEW YORK, June 05, 2017 (GLOBE NEWSWIRE) --
-    rf"^{_PLACE},?\s+(?:le\s+|el\s+|den\s+)?(?P<date>{DATE})\.?\s*(?P<tag>/[^/\n]{{2,40}}/|\([^()\n]{{2,40}}\))?"
-    r"\s*(?:--|[-–—:]|\.\s)",
+    (rf"^{_PLACE},?\s+(?:le\s+|el\s+|den\s+)?(?P<date>{DATE})\.?\s*(?P<tag>/[^/\n]{{2,40}}/|\([^()\n]{{2,40}}\))?"
+     r"\s*(?:--|[-–—:]|\.\s)"),
     # CUPERTINO, California—April 27, 2015—
     rf"^{_PLACE}\s*[-–—]{{1,2}}\s*(?P<date>{DATE})\s*[-–—]",
     # SAN FRANCISCO, CA--(Marketwired - April 06, 2016) -  |  NEW YORK--(BUSINESS WIRE)--
