@@ -52,6 +52,9 @@ def decode(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= max(3, len(lenient) // 2000) and not lenient.isascii():
+        return lenient  # UTF-8 with a few broken bytes, not another charset: keep the rest intact
     candidates = [declared] if declared else []
     m = _META_CHARSET.search(data[:4096])
     if m:

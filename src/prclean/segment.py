@@ -69,6 +69,14 @@ class Unit:
         return self.link_chars / max(1, len(self.text))
 
 
+def _spaced(m: regex.Match[str], inner: str) -> str:
+    """Markup replaced by its text, with a space kept where it separated two words."""
+    text, start, end = m.string, m.start(), m.end()
+    before = " " if start > 0 and text[start - 1].isalnum() and inner[:1].isalnum() else ""
+    after = " " if end < len(text) and text[end].isalnum() and (inner[-1:].isalnum() or not inner) else ""
+    return before + inner + after
+
+
 def count_words(text: str) -> int:
     """Word count; CJK text has no spaces, so two of its characters count as a word."""
     n = len(_WORD.findall(text))
@@ -82,20 +90,20 @@ def _strip_markup(line: str) -> tuple[str, int, bool, bool]:
     if "[" in line or ("(" in line and _LYNX_WORD.search(line)):  # markup needs brackets: most lines skip this
         if _IMG_TOKENS.match(line):
             return line.strip(), 0, False, True
-        line = _MD_IMAGE.sub(lambda m: m.group(1), line)
+        line = _MD_IMAGE.sub(lambda m: _spaced(m, m.group(1)), line)
 
         def _link(m: regex.Match[str]) -> str:
             nonlocal link_chars
             link_chars += len(m.group(1))
-            return m.group(1)
+            return _spaced(m, m.group(1))
 
         line = _MD_LINK.sub(_link, line)
-        line = _LYNX_REF.sub("", line)
+        line = _LYNX_REF.sub(lambda m: _spaced(m, ""), line)
     if line.startswith("#"):
         heading = bool(_MD_HEADING.match(line))
         line = _MD_HEADING.sub("", line)
     if "**" in line or "__" in line:
-        line = _MD_EMPH.sub(lambda m: m.group(2), line)
+        line = _MD_EMPH.sub(lambda m: _spaced(m, m.group(2)), line)
     if not line.isascii():
         line = _INVISIBLE.sub("", line)
     text = " ".join(line.split())
