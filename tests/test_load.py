@@ -53,3 +53,9 @@ def test_empty_and_whitespace_give_no_release():
     for data in (b"", "   \n\n\t  "):
         release = prclean.clean(data)
         assert not release.found and release.text == "" and release.removed == ()
+
+
+def test_utf8_with_a_few_broken_bytes_stays_utf8():
+    data = "Die Stadtwerke in Almería liefern Wärme – ".encode() + b"\xad" + "für alle Stadtteile.".encode()
+    text = decode(data)
+    assert "Almería" in text and "Wärme" in text and "für" in text
