@@ -15,7 +15,7 @@ survives even if it looks like a menu item on its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -132,6 +132,15 @@ def find_dateline(units: Sequence[Unit], lo: int, hi: int) -> int | None:
     return None
 
 
+def _opens_release(units: Sequence[Unit], before: Iterable[int], dl: int) -> bool:
+    """Does this dateline open the release, so that what stands before it is not the release?
+
+    A wire's tagged dateline always does.  A bare "Berlin, 29.11.2022 -" only when no paragraph
+    of prose stands before it: some releases open with a lead paragraph and date a later one.
+    """
+    return _has_dateline_tag(units[dl]) or not any(units[i].words >= 15 and is_prose(units[i]) for i in before)
+
+
 def has_phone(text: str) -> bool:
     """A phone number: seven or more digits in one run of digits and separators, not a date."""
     for m in _PHONE.finditer(text):
@@ -188,7 +197,7 @@ def choose_span(units: Sequence[Unit], found: dict[int, Verdict]) -> Span | None
         early = find_dateline(units, max(0, start - 12), start - 1)
         if early is not None and found.get(early) is None:
             dl = early
-    if dl is not None:
+    if dl is not None and _opens_release(units, range(start, dl), dl):
         start = dl
     while start <= end and (found.get(start) or not units[start].text or units[start].decoration):
         start += 1
@@ -232,8 +241,8 @@ def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[in
         keep += [i for i in order if keep and keep[-1] < i <= (last or -1) and i not in keep
                  and not units[i].decoration and not ((v := found.get(i)) and v.rule not in _STRUCTURAL)]
     dl = find_dateline(units, keep[0], keep[-1]) if keep else None
-    if dl is not None and dl in keep and (_has_dateline_tag(units[dl]) or keep.index(dl) <= len(keep) // 2):
-        keep = keep[keep.index(dl):]  # a wire's tagged dateline opens the release wherever it stands
+    if dl is not None and dl in keep and _opens_release(units, [i for i in keep if i < dl], dl):
+        keep = keep[keep.index(dl):]
     captions = unnumbered_captions([units[i] for i in keep])
     for i in captions:
         found[i] = Verdict("caption", "unnumbered-heading", anywhere=True)

@@ -71,7 +71,8 @@ def read_header(units: Sequence[Unit], found: dict[int, Verdict], start: int, le
                + (0.6 if k + 1 < len(ordered) and ordered[k + 1] - c <= 3 else 0.0), c)
               for k, c in enumerate(ordered)]
     best_score, title = max(scored)
-    if best_score < 0.5:
+    lone_and_close = len(cands) == 1 and start - title <= 4  # the only heading, right above the text
+    if best_score < 0.5 and not lone_and_close:
         return head
     head.title = title
     above = [c for c in cands if c < title and _NAME_LINE.match(units[c].text)]

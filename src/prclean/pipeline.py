@@ -140,7 +140,8 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
         return dict.fromkeys(("title", "subtitle", "date", "dateline_location", "wire", "issuer", "author",
                               "language"))
     lead = paragraphs[0] if paragraphs else ""
-    dl = meta.parse_dateline(lead) if lead else None
+    # the dateline opens the release, or (after a lead paragraph) one of the next paragraphs
+    dl = next((d for p in paragraphs[:3] if (d := meta.parse_dateline(p)) is not None), None)
     furniture = [b.text for b in removed if b.label == "furniture"]
     trailer = [b.text for b in removed if b.label == "wire-trailer"]
     all_texts = [u.text for u in units]

@@ -142,7 +142,7 @@ RULES: tuple[Rule, ...] = (
        r"weitere topthemen|this article appears in|top \d+:? .{0,40}pressemitteilungen|"
        r"(alle|weitere|mehr) (pressemitteilungen|meldungen|news|nachrichten|artikel|beiträge)|"
        r"(other|more|latest) (press releases|news releases|news|stories|articles)|weitere storys|more stories|"
-       r"attachments?|anhänge?|pièces jointes|adjuntos|allegati|bijlagen)"
+       r"attachments?|anhänge?|pièces jointes|adjuntos|allegati|bijlagen|(online-)?pressemappe\b.*)"
        r"(\s+(von|der|des|zu|zum|zur|aus|from|by|about|on|in)\b.{0,80}|:\s*.{0,80})?\W*$", max_words=14, terminal=True),
     _r("issuer-responsibility", "wire-trailer",
        r"für den inhalt (der|dieser) (pressemitteilung|meldung|mitteilung) ist .{0,80}verantwortlich|"
@@ -260,7 +260,8 @@ _TRIGGERS = {
              "シェア ツイート いいね 印刷 分享 打印",
     "related-heading": "also more related news see view explore trending recommended most latest read weiterlesen "
                        "mehr weitere ähnliche das aktuelle à voir noticias artículos leia articoli 関連 相关 recent "
-                       "this top alle other attachment attachments anhang anhänge pièces adjuntos allegati bijlagen",
+                       "this top alle other attachment attachments anhang anhänge pièces adjuntos allegati bijlagen "
+                       "online pressemappe",
     "issuer-responsibility": "für issuer company publisher",
     "promo-cta": "request more subscribe sign get jetzt newsletter start",
     "promo": "request more advertisement anzeige werbung sponsored subscribe newsletter sign jetzt free get start "
