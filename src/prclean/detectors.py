@@ -174,7 +174,7 @@ def doubled_text(units: Sequence[Unit]) -> dict[int, Verdict]:
         if not 6 <= u.words <= 60:
             continue
         tokens = _WORDS.findall(u.text.casefold())
-        k = min(5, len(tokens) // 3)
+        k = max(4, len(tokens) // 4)  # the repeated part is a good share of the line, not a stock phrase
         tail = tokens[-k:]
         if k >= 2 and any(tokens[i:i + k] == tail for i in range(len(tokens) - 2 * k + 1)):
             out[u.index] = Verdict("caption", "doubled-alt-text", anywhere=True)

@@ -159,7 +159,7 @@ RULES: tuple[Rule, ...] = (
        r"get started|start today|custom packages|membership|submit your (press )?release)", max_words=20),
     # --- the site's own contact widgets -------------------------------------------------------
     _r("site-contact", "contact-widget",
-       r"^(call|contact|chat with|phone|tel\.?)\b.{0,40}(at|us|an expert)\b|\bfrom \d{1,2}\s?(am|pm)|"
+       r"^(call|contact|chat with)\b.{0,40}\b(at|us|an expert)\b|\bfrom \d{1,2}\s?(am|pm)|"
        r"\b\d{1,2}\s?(am|pm)\s?[-–]\s?\d{1,2}\s?(am|pm)|\b(opening hours|öffnungszeiten|"
        r"general inquiries|worldwide offices|editorial bureaus|media inquiries|contact us|kontaktformular|"
        r"email us here|contact the author)",
