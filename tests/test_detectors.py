@@ -49,6 +49,10 @@ VOCABULARY_CASES = [
     ("Eine der Windkraftanlagen im Steinheimer Becken, Foto: EnBW", "caption", "caption-credit-end"),
     ("Skip to main content", "menu", "nav-word"),
     ("Sie sind hier: Startseite Presse", "menu", "breadcrumb"),
+    ("132 Aufrufe • 875 Wörter • 6.054 Zeichen", "furniture", "page-stats"),
+    ("Cambridge, Massachusetts, UNITED STATES", "furniture", "place-line"),
+    ("Written by GlobeNewswire for GlobeNewswire", "furniture", "attribution"),
+    ("Condividi: Facebook X LinkedIn", "share", "share"),
 ]
 
 

@@ -243,6 +243,10 @@ def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[in
     dl = find_dateline(units, keep[0], keep[-1]) if keep else None
     if dl is not None and dl in keep and _opens_release(units, [i for i in keep if i < dl], dl):
         keep = keep[keep.index(dl):]
+    if keep:  # paragraphs the main-content pass skipped between its own, with no chrome evidence
+        have = set(keep)
+        keep = sorted(have | {i for i in range(keep[0], keep[-1]) if i not in have and not found.get(i)
+                              and not units[i].decoration and is_prose(units[i])})
     captions = unnumbered_captions([units[i] for i in keep])
     for i in captions:
         found[i] = Verdict("caption", "unnumbered-heading", anywhere=True)

@@ -105,6 +105,10 @@ RULES: tuple[Rule, ...] = (
        anywhere=True),
     _r("dated-line", "furniture", rf"^[^|]{{1,40}}\|\s*(\w+,?\s+)?{DATE}\W*$|^(\w+,?\s+)?{DATE}\s*\|[^|]{{1,40}}$",
        max_words=12, anywhere=True),
+    _r("page-stats", "furniture",
+       r"\b\d[\d.,]*\s*(views|aufrufe|hits|zugriffe|words|wörter|characters|zeichen|comments|kommentare|"
+       r"likes|shares|reads)\b.{0,80}\b\d[\d.,]*\s*(views|aufrufe|words|wörter|characters|zeichen|comments|"
+       r"kommentare|likes|shares|links)\b", max_words=25, anywhere=True),
     _r("place-line", "furniture",  # "Cambridge, Massachusetts, UNITED STATES" under a wire headline
        r"^\p{Lu}[\p{L}.' -]{1,30}(?:,\s*[\p{L}.' -]{2,30}){0,2},\s*\p{Lu}{4,}(?:\s\p{Lu}{2,})*$", case=True,
        max_words=8, anywhere=True),
@@ -289,6 +293,7 @@ _TRIGGERS = {
     "breadcrumb": "sie you vous usted está ti u breadcrumb 現在位置 当前位置",
     "end-mark": "end ends 30",
     "dated-line": DIGIT,
+    "page-stats": DIGIT,
     "attribution": "written posted published submitted uploaded",
     "timestamp": DIGIT,
     "read-time": "0 lesezeit",
