@@ -49,12 +49,11 @@ _STRUCTURAL = {"short-run", "bullet-run", "repeated", "link-dense"}
 
 @dataclass
 class Span:
-    """The chosen body: unit indexes kept, and why the others inside the span went."""
+    """The chosen body: the unit indexes kept, and the stretch of the page they come from."""
 
     keep: list[int] = field(default_factory=list)
     start: int = 0
     end: int = -1
-    dateline: int | None = None
 
 
 def is_prose(u: Unit) -> bool:
@@ -213,7 +212,7 @@ def choose_span(units: Sequence[Unit], found: dict[int, Verdict]) -> Span | None
     for i in captions:
         found[i] = Verdict("caption", "unnumbered-heading", anywhere=True)
     keep = [i for i in keep if i not in captions]
-    return Span(keep, start, end, dl if dl is not None and dl >= start else None)
+    return Span(keep, start, end)
 
 
 def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[int]) -> Span | None:
@@ -253,7 +252,7 @@ def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[in
     keep = [i for i in keep if i not in captions]
     if not any(is_prose(units[i]) for i in keep):
         return None
-    return Span(keep, keep[0], keep[-1], dl if dl in keep else None)
+    return Span(keep, keep[0], keep[-1])
 
 
 def unnumbered_captions(body: Sequence[Unit]) -> set[int]:

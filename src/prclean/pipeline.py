@@ -72,14 +72,16 @@ def run(data: str | bytes, opts: Options) -> tuple[Release, list[Block]]:
     header = read_header(units, found, start, lead, titles) if span else Header()
     body = [units[i] for i in span.keep] if span else []
     secs = assign_sections(body)
-    labels = _label_all(units, found, span, header, secs, opts)
+    outside = (f"outside-{page.source}", page.inside) if page and page.inside else None
+    labels = _label_all(units, found, span, header, secs, opts, outside)
     clock.check("extract")
     # render
     return _render(units, labels, body, secs, header, page, kind)
 
 
 def _label_all(units: Sequence[Unit], found: dict[int, Verdict], span, header: Header,
-               secs: list[str | None], opts: Options) -> list[tuple[str, str]]:
+               secs: list[str | None], opts: Options,
+               outside: tuple[str, set[int]] | None) -> list[tuple[str, str]]:
     """One ``(label, rule)`` per unit: body, a dropped section, title, or the chrome verdict."""
     dropped = {ABOUT: not opts.keep_about, CONTACTS: not opts.keep_contacts,
                FORWARD: not opts.keep_forward_looking}
@@ -101,6 +103,8 @@ def _label_all(units: Sequence[Unit], found: dict[int, Verdict], span, header: H
             out.append((v.label, v.rule))
         elif span is None:
             out.append(("boilerplate", "no-release"))
+        elif outside and u.index not in outside[1]:  # HTML: not in the main content (wire container, trafilatura)
+            out.append(("boilerplate", outside[0]))
         else:
             out.append(("boilerplate", "before-body" if u.index < span.start else
                         "after-body" if u.index > span.end else "inside-body"))
