@@ -24,7 +24,6 @@ import regex
 from .rules import MATCH_TIMEOUT_S, RULES, rules_for, token_prefixes
 from .segment import Unit
 
-_SENTENCE_END = regex.compile(r"[.!?。！？:;…\"”»“)]\s*$")
 _LANG_NAMES = regex.compile(
     r"^(?:[\p{L} ]{2,25}\s[-–]\s)?(?:english|deutsch|german|français|french|español|spanish|italiano|"
     r"italian|português|portuguese|nederlands|dutch|polski|polish|русский|pусский|russian|日本語|japanese|"

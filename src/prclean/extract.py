@@ -24,7 +24,6 @@ from .detectors import Verdict, is_short_item
 from .segment import Unit
 from .wires import ANY_TAG
 
-_SENTENCE_END = regex.compile(r"[.!?。！？:;…\"”»“)]\s*$")
 _EMAIL = regex.compile(r"[\w.+-]+\s?(?:@|\[at\]|\(at\)|\{at\})\s?[\w-]+(?:\s?(?:\.|\[dot\]|\(dot\))\s?[\w-]+)+"
                        r"|\[email[^\]]*protected\]")
 _CARD_LINE = regex.compile(r"^(?:https?://|www\.)\S+$|^[\p{L} .-]{2,20}:\s*\S.{0,80}$|^@\w+$")
@@ -58,7 +57,7 @@ class Span:
 
 def is_prose(u: Unit) -> bool:
     w = u.words
-    return w >= 8 and (w >= 20 or bool(_SENTENCE_END.search(u.text))) and u.link_density < 0.5
+    return w >= 8 and (w >= 20 or u.ends_sentence) and u.link_density < 0.5
 
 
 def score(u: Unit, v: Verdict | None) -> float:
@@ -266,7 +265,7 @@ def unnumbered_captions(body: Sequence[Unit]) -> set[int]:
     numbered = [u for u in short if _NUMBERED.match(u.text)]
     if len(numbered) < 2:
         return set()
-    return {u.index for u in short if not _NUMBERED.match(u.text) and not _SENTENCE_END.search(u.text)
+    return {u.index for u in short if not _NUMBERED.match(u.text) and not u.ends_sentence
             and not CONTACT_HEADING.match(u.text)}
 
 

@@ -12,6 +12,7 @@ rule says otherwise, and every match runs under a time budget (see :func:`search
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -304,7 +305,7 @@ _TRIGGERS = {
                 "メニュー 検索 检索 搜索 首页 跳到主要内容",
 }
 PREFIX = 4
-_TOKEN = regex.compile(r"\w+|©")
+_TOKEN = re.compile(r"\w+|©")  # stdlib re: faster for plain patterns on the hot path
 
 
 def trigger_keys(words: str) -> frozenset[str]:
@@ -312,7 +313,7 @@ def trigger_keys(words: str) -> frozenset[str]:
 
 
 TRIGGERS: dict[str, frozenset[str]] = {name: trigger_keys(words) for name, words in _TRIGGERS.items()}
-_DIGIT = regex.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 
 
 def token_prefixes(text: str) -> set[str]:

@@ -52,17 +52,22 @@ class Unit:
     heading: bool = False
     decoration: bool = False
     words: int = field(default=0, init=False)  # set from the text; kept up to date by segmentation
-    _short: bool | None = field(default=None, repr=False, compare=False)
+    _ends: bool | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.words = count_words(self.text)
 
     @property
+    def ends_sentence(self) -> bool:
+        """Closes with sentence punctuation (or a colon or quote): computed once, read by many rules."""
+        if self._ends is None:
+            self._ends = bool(_SENTENCE_END.search(self.text[-8:]))
+        return self._ends
+
+    @property
     def short(self) -> bool:
         """A menu-like unit: a few words, no sentence ending."""
-        if self._short is None:
-            self._short = self.words <= 6 and not _SENTENCE_END.search(self.text)
-        return self._short
+        return self.words <= 6 and not self.ends_sentence
 
     @property
     def link_density(self) -> float:
@@ -204,7 +209,7 @@ def _segment_lines(numbered: list[tuple[int, str]], units: list[Unit]) -> None:
         text_part, link_chars, heading, decoration = _strip_markup(body[m.end():] if is_bullet and m else body)
         if cur is not None and prev_full and not is_bullet and not decoration and not heading:
             cur.text = f"{cur.text} {text_part}".strip()
-            cur.words = count_words(cur.text)
+            cur.words += count_words(text_part)  # words of joined lines add up
             cur.link_chars += link_chars
             cur.lines = (cur.lines[0], no)
         else:
