@@ -37,6 +37,8 @@ _DATELINES = tuple(regex.compile(p) for p in (
     # Potsdam – Zum Ende des Jagdjahres ...
     r"^(?P<place>\p{Lu}[\p{L}.'’-]+(?:[ /-]\p{Lu}[\p{L}.'’-]+){0,2})\s+[–—]\s+\p{Lu}",
 ))
+# "Köln (ots) -" and "Potsdam – Zum ..." read as datelines without a date or a known wire tag
+_SELF_EVIDENT = (_DATELINES[-2], _DATELINES[-1])
 _MONTH_NUM = {
     **dict.fromkeys(("jan", "januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari"), 1),
     **dict.fromkeys(("feb", "februar", "février", "febrero", "fevereiro", "febbraio", "februari"), 2),
@@ -110,7 +112,7 @@ def parse_dateline(text: str) -> Dateline | None:
         profile = wire_from_text(head)
         tag = (groups.get("tag") or "").strip("/() ").casefold()
         wire = profile.name if profile else _WIRE_WORDS.get(tag)
-        if not date and not wire and pattern is not _DATELINES[-1]:
+        if not date and not wire and pattern not in _SELF_EVIDENT:
             continue
         return Dateline(place, date, wire)
     return None
@@ -305,4 +307,17 @@ def wire_in_trailers(trailers: Sequence[str]) -> str | None:
     for profile in PROFILES:
         if any(host in text for host in profile.hosts):
             return profile.name
+    return None
+
+
+def wire_from_info(texts: Sequence[str]) -> str | None:
+    """A wire named on a "Source: dpa-AFX" info line."""
+    for t in texts:
+        m = search(_INFO_SOURCE, t)
+        if m:
+            name = m.group("x").strip()
+            for profile in PROFILES:
+                if wire_named(name) and regex.sub(r"[\W_]+", "", name.casefold()) == \
+                        regex.sub(r"[\W_]+", "", profile.name.casefold()):
+                    return profile.name
     return None

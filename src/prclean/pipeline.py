@@ -150,7 +150,8 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
     trailer = [b.text for b in removed if b.label == "wire-trailer"]
     all_texts = [u.text for u in units]
     before_body = all_texts[: body[0].index if body else len(units)]
-    wire = (dl.wire if dl else None) or meta.wire_in_text(lead) or page_meta.get("wire") or meta.wire_in_trailers(trailer)
+    wire = ((dl.wire if dl else None) or meta.wire_in_text(lead) or page_meta.get("wire")
+            or meta.wire_in_trailers(trailer) or meta.wire_from_info(furniture))
     about = next((meta.about_name(u.text) for u, s in zip(body, secs) if s == ABOUT), None)
     owner = None if wire else (meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])
                                or meta.logo_name([b.text for b in removed])

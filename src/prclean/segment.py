@@ -29,6 +29,7 @@ _MD_HEADING = regex.compile(r"^#{1,6}\s+")
 _MD_EMPH = regex.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
 _LYNX_REF = regex.compile(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|LINK)\]")
 _LYNX_WORD = regex.compile(r"\((?:BUTTON|IMG|INLINE|LINK|FORM)\)")
+_LEADING_IMG = regex.compile(r"^\s*(?:\[[^\s\]]{1,40}\]\s*)+(?=\w)")
 _IMG_TOKENS = regex.compile(r"^(?:\s*\[[^\s\]]{1,40}\])+\s*$")
 _WORD = re.compile(r"\w+")  # the standard library is faster for this one
 INVISIBLE = _INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -95,6 +96,7 @@ def _strip_markup(line: str) -> tuple[str, int, bool, bool]:
     if "[" in line or ("(" in line and _LYNX_WORD.search(line)):  # markup needs brackets: most lines skip this
         if _IMG_TOKENS.match(line):
             return line.strip(), 0, False, True
+        line = _LEADING_IMG.sub("", line)  # "[img-22-244] Berlin (dpa) - ...": an image's alt before text
         line = _MD_IMAGE.sub(lambda m: _spaced(m, m.group(1)), line)
 
         def _link(m: regex.Match[str]) -> str:
