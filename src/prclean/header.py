@@ -24,6 +24,8 @@ _MAX_WALK = 40
 _GUESSES = {"repeated", "short-run", "bullet-run"}  # structural guesses a real headline may trip
 _WORD = regex.compile(r"\w+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_LEGAL_FORM = regex.compile(r"\b(?:GmbH|AG|SE|KG|e\.\s?V\.|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|L\.P\.|plc|PLC|AS|ASA|AB|"
+                            r"Oy|SA|S\.A\.|S\.p\.A\.|SAS|BV|B\.V\.|NV|N\.V\.|Co\.|Group|Holding|Holdings)$")
 _NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{L}&.'-]*\s?){1,4}$")
 
 
@@ -75,7 +77,7 @@ def read_header(units: Sequence[Unit], found: dict[int, Verdict], start: int, le
     if best_score < 0.5 and not lone_and_close:
         return head
     head.title = title
-    above = [c for c in cands if c < title and _NAME_LINE.match(units[c].text)]
+    above = [c for c in cands if c < title and _NAME_LINE.match(units[c].text) and _LEGAL_FORM.search(units[c].text)]
     if above:  # the issuer's name set over the headline (presseportal, Cision)
         head.name_line = units[max(above)].text
     text = _norm(units[title].text)

@@ -221,7 +221,7 @@ def read_meta(root) -> dict[str, str]:
         alt = (img.get("alt") or "").strip()
         where = f"{img.get('class') or ''} {img.get('id') or ''} {img.get('src') or ''} {alt}".casefold()
         if alt and "logo" in where:
-            _take(meta, "logo", alt[:-4].strip() if alt.casefold().endswith(" logo") else alt)
+            _take(meta, "logo", alt if "logo" in alt.casefold() else f"{alt} Logo")
             break
     title = root.find(".//title")
     if title is not None and title.text:

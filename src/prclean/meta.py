@@ -231,7 +231,9 @@ def about_name(text: str) -> str | None:
     return clean_name(_ARTICLE.sub("", m.group("x").strip())) if m else None
 
 
-_NAME_TAIL = regex.compile(r"\s*(?:\((?:https?://|www\.)[^)]*\)|\b(?:19|20)\d{2}\.?)\s*$")
+_NAME_TAIL = regex.compile(r"\s*(?:\((?:https?://|www\.)[^)]*\)|\((?:link )?(?:zur|to|vers la|a la) "
+                           r"(?:startseite|homepage|home|page d'accueil|página de inicio)\)|\b(?:19|20)\d{2}\.?)\s*$", _F)
+_DOMAIN = regex.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", _F)
 _NAME_CUT = regex.compile(r"\s+[—–|]\s*|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})")
 _NOT_A_NAME = regex.compile(r"^(?:startseite|home|homepage|zur startseite|logo|site logo|back to home)$", _F)
 
@@ -242,7 +244,9 @@ def clean_name(name: str) -> str | None:
     name = _NAME_CUT.split(name, maxsplit=1)[0]
     name = _NAME_TAIL.sub("", name).strip(" ,;:|-–—")
     name = regex.sub(r"^logo\s*[-–:]\s*", "", name, flags=_F)
-    return None if not name or _NOT_A_NAME.match(name) else name
+    if not name or _NOT_A_NAME.match(name) or _DOMAIN.match(name) or wire_named(name):
+        return None
+    return name
 
 
 def author_from(text: str) -> str | None:

@@ -154,8 +154,7 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
             or meta.wire_in_trailers(trailer) or meta.wire_from_info(furniture))
     about = next((meta.about_name(u.text) for u, s in zip(body, secs) if s == ABOUT), None)
     owner = None if wire else (meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])
-                               or meta.logo_name([b.text for b in removed])
-                               or meta.clean_name(page_meta.get("logo") or ""))
+                               or meta.logo_name([b.text for b in removed] + [page_meta.get("logo") or ""]))
     title = units[header.title].text if header.title is not None else meta.page_title(page_meta)
     issuer = (meta.issuer_from(trailer, header.provided_by) or meta.issuer_from(all_texts, None)
               or page_meta.get("issuer") or header.name_line or owner or about
