@@ -54,3 +54,19 @@ def test_to_iso(text, iso):
 ])
 def test_language(text, lang):
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize("lead,issuer", [
+    ("BRENTWOOD, Tenn., June 13, 2017 /PRNewswire/ -- AAC Holdings, Inc. (AAC) is participating in", "AAC Holdings, Inc."),
+    ("BOSTON--(BUSINESS WIRE)--Corvane Therapeutics, Inc. (Nasdaq: CRVN), a clinical-stage company",
+     "Corvane Therapeutics, Inc."),
+    ("TOKYO, Jun 02, 2026 - (JCN Newswire) - Kiraboshi Electronics Co., Ltd. today announced",
+     "Kiraboshi Electronics Co., Ltd."),
+    ("SAN FRANCISCO, CA--(Marketwired - April 06, 2016) -  Segment, the customer data platform, today", "Segment"),
+    ("NEW YORK, June 05, 2017 (GLOBE NEWSWIRE) -- Shares of several banks fell sharply after", None),
+])
+def test_lead_subject(lead, issuer):
+    from prclean.meta import lead_subject
+
+    dl = parse_dateline(lead)
+    assert dl is not None and lead_subject(lead[dl.end:]) == issuer

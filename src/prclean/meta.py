@@ -69,6 +69,7 @@ class Dateline:
     place: str
     date: str | None
     wire: str | None
+    end: int = 0  # where the dateline stops and the release's first sentence begins
 
 
 def to_iso(text: str) -> str | None:
@@ -114,7 +115,7 @@ def parse_dateline(text: str) -> Dateline | None:
         wire = profile.name if profile else _WIRE_WORDS.get(tag)
         if not date and not wire and pattern not in _SELF_EVIDENT:
             continue
-        return Dateline(place, date, wire)
+        return Dateline(place, date, wire, m.end())
     return None
 
 
@@ -325,3 +326,19 @@ def wire_from_info(texts: Sequence[str]) -> str | None:
                         regex.sub(r"[\W_]+", "", profile.name.casefold()):
                     return profile.name
     return None
+
+
+_LEAD_START = regex.compile(r"^[\s\-–—:/]*(?:\([^()]{2,40}\)[\s\-–—:/]*)?")
+_SUBJECT = regex.compile(
+    r"^(?P<x>\p{Lu}[\p{L}\d&.'’-]*(?:(?:,?\s+|\s*&\s*)(?:\p{Lu}[\p{L}\d&.'’-]*|of|and|for|de|der|des|für|du|la)){0,7})"
+    r"\s*(?:\(|\[|,|\s+(?:today|has|have|is|was|will|announced|announces|reported|reports|said|says|launched|"
+    r"launches|plans|named|names|completed|closed|released|opened|unveiled|introduced|gab|hat|ist|gibt|teilt)\b)")
+
+
+def lead_subject(after_dateline: str) -> str | None:
+    """The organisation a wire release opens with, right after its dateline ("-- Acme Inc. (NYSE: A) today ...")."""
+    m = search(_SUBJECT, _LEAD_START.sub("", after_dateline[:400]))
+    if not m:
+        return None
+    name = m.group("x").strip(" ,")
+    return name if 1 <= len(name.split()) <= 8 and not wire_named(name) else None

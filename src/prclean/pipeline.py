@@ -157,7 +157,8 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
                                or meta.logo_name([b.text for b in removed] + [page_meta.get("logo") or ""]))
     title = units[header.title].text if header.title is not None else meta.page_title(page_meta)
     issuer = (meta.issuer_from(trailer, header.provided_by) or meta.issuer_from(all_texts, None)
-              or page_meta.get("issuer") or header.name_line or owner or about
+              or page_meta.get("issuer") or header.name_line or (meta.lead_subject(_after(dl, paragraphs)) if wire else None)
+              or owner or about
               or meta.headline_acronym(title, all_texts))
     return {
         "title": title,
@@ -172,6 +173,17 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
         "author": _person(header.author or page_meta.get("author"), wire),
         "language": meta.detect_language(" ".join(paragraphs)) if paragraphs else None,
     }
+
+
+def _after(dl: meta.Dateline | None, paragraphs: tuple[str, ...]) -> str:
+    """The text following the dateline in its paragraph (or the next one, for "Köln (ots) -" lines)."""
+    if dl is None:
+        return ""
+    for i, p in enumerate(paragraphs[:3]):
+        if meta.parse_dateline(p) == dl:
+            rest = p[dl.end:].strip()
+            return rest or (paragraphs[i + 1] if i + 1 < len(paragraphs) else "")
+    return ""
 
 
 def _person(author: str | None, wire: str | None) -> str | None:
