@@ -207,10 +207,7 @@ def choose_span(units: Sequence[Unit], found: dict[int, Verdict]) -> Span | None
             and not (found.get(i) and (found[i].anywhere or found[i].terminal))]
     if not any(is_prose(units[i]) for i in keep):
         return None
-    captions = unnumbered_captions([units[i] for i in keep])
-    for i in captions:
-        found[i] = Verdict("caption", "unnumbered-heading", anywhere=True)
-    keep = [i for i in keep if i not in captions]
+    keep = _drop_captions(units, keep, found)
     return Span(keep, start, end)
 
 
@@ -223,8 +220,7 @@ def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[in
     marker that follows the release text.
     """
     order = sorted(inside)
-    keep = [i for i in order if units[i].text and not units[i].decoration
-            and not ((v := found.get(i)) and v.rule not in _STRUCTURAL)]
+    keep = [i for i in order if units[i].text and not units[i].decoration and not _named_chrome(found, i)]
     first_prose = next((i for i in keep if is_prose(units[i])), None)
     if first_prose is None:
         return None
@@ -237,7 +233,7 @@ def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[in
         keep = [i for i in keep if i < wall]
         last = extend_contacts(units, found, keep[-1]) if keep else None  # cards after a wire trailer
         keep += [i for i in order if keep and keep[-1] < i <= (last or -1) and i not in keep
-                 and not units[i].decoration and not ((v := found.get(i)) and v.rule not in _STRUCTURAL)]
+                 and not units[i].decoration and not _named_chrome(found, i)]
     dl = find_dateline(units, keep[0], keep[-1]) if keep else None
     if dl is not None and dl in keep and _opens_release(units, [i for i in keep if i < dl], dl):
         keep = keep[keep.index(dl):]
@@ -245,13 +241,23 @@ def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[in
         have = set(keep)
         keep = sorted(have | {i for i in range(keep[0], keep[-1]) if i not in have and not found.get(i)
                               and not units[i].decoration and is_prose(units[i])})
-    captions = unnumbered_captions([units[i] for i in keep])
-    for i in captions:
-        found[i] = Verdict("caption", "unnumbered-heading", anywhere=True)
-    keep = [i for i in keep if i not in captions]
+    keep = _drop_captions(units, keep, found)
     if not any(is_prose(units[i]) for i in keep):
         return None
     return Span(keep, keep[0], keep[-1])
+
+
+def _named_chrome(found: dict[int, Verdict], i: int) -> bool:
+    """A detector named this unit as chrome (structural guesses such as "short run" do not count)."""
+    v = found.get(i)
+    return v is not None and v.rule not in _STRUCTURAL
+
+
+def _drop_captions(units: Sequence[Unit], keep: list[int], found: dict[int, Verdict]) -> list[int]:
+    captions = unnumbered_captions([units[i] for i in keep])
+    for i in captions:
+        found[i] = Verdict("caption", "unnumbered-heading", anywhere=True)
+    return [i for i in keep if i not in captions]
 
 
 def unnumbered_captions(body: Sequence[Unit]) -> set[int]:
