@@ -161,7 +161,8 @@ _INFO_SOURCE = regex.compile(r"(?:^|\|\s*)(?:source|quelle|herausgeber)\s*:\s*(?
 _MORE_FROM = regex.compile(r"^more (?:news|releases|press releases) from\s+(?P<x>.{2,80}?)\s*$", _F)
 _ABOUT = regex.compile(
     r"^(?:(?:about|über|à propos de|acerca de|sobre|informazioni su|chi è|over)\s+|à propos d'|a propos d'|关于|關於)"
-    r"(?!(?:us|uns|nous|nosotros|noi|ons)\b)(?P<x>.{2,80}?)\s*[:.]?$", _F)
+    r"(?!(?:us|uns|nous|nosotros|noi|ons)\b)"
+    r"(?P<x>(?!\d)\w.{1,80}?)\s*[:.]?$", _F)  # "About 400 people ..." is a sentence, not a heading
 _ARTICLE = regex.compile(r"^(?:the|die|der|das|den|dem|la|le|les|l'|el|los|las|il|lo|de|het|o|a)\s+", _F)
 _BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|written by|autor(?:in)?:?|author:?)\s+(?P<x>.+)$", _F)
 
