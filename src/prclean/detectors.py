@@ -57,7 +57,7 @@ _MAX_RULE_WORDS = max(rule.max_words for rule in RULES)
 _GUARDED_LENGTH = 2000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     label: str
     rule: str

@@ -9,7 +9,7 @@ BODY = "body"
 """Label of a block kept in the release body; every other label names a kind of chrome."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One unit of the input (a paragraph, a heading, a list item) and the decision taken on it.
 

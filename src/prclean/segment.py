@@ -39,7 +39,7 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _WIDE = 120  # a line this long in a dump is either wrapped prose or columns side by side
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """A paragraph-level piece of the page, with the cheap features every detector reads."""
 
