@@ -178,3 +178,16 @@ def test_dask_matches_local(tmp_path):
         bagged = clean_bag(db.from_sequence(recs, npartitions=2), opts).compute()
     assert remote == local
     assert [dumps(o) for o in bagged] == local[:3]
+
+
+def test_stdin_unordered_and_max_bytes(tmp_path, monkeypatch, capsys):
+    lines = [json.dumps({"id": f"r{i}", "text": "Headline\n\n" + f"Paragraph {i} of a short page with words."})
+             for i in range(12)]
+    lines.append(json.dumps({"id": "big", "html": "<p>" + "x" * 5000 + "</p>"}))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(("\n".join(lines) + "\n").encode())))
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", "-", "-o", str(out), "--jobs", "2", "--unordered", "--max-bytes", "2000", "--quiet"]) == 0
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(w["id"] for w in written) == sorted([f"r{i}" for i in range(12)] + ["big"])
+    assert next(w for w in written if w["id"] == "big")["error"]["type"] == "InputTooLarge"
+    assert capsys.readouterr().err == ""  # --quiet: no bar, no summary

@@ -108,7 +108,7 @@ def _jsonl(fh: BinaryIO, source: str, fields: Fields, max_bytes: int | None) -> 
 
 
 def _json_record(raw: bytes, fallback_id: str, source: str, fields: Fields, max_bytes: int | None) -> Record:
-    if max_bytes is not None and len(raw) > max_bytes * 2 + 1024:  # JSON escaping can double a page
+    if max_bytes is not None and len(raw) > max_bytes * 6 + (1 << 20):  # beyond any escaped page: not parsed
         return Record(fallback_id, source, error=("InputTooLarge", f"line of {len(raw)} bytes"))
     try:
         obj = json.loads(raw)
