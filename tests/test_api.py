@@ -83,3 +83,9 @@ def test_sections_can_be_dropped(fixtures_dir):
 def test_clean_file_reads_bytes(fixtures_dir):
     path = fixtures_dir / "prnewswire-w3m-solar" / "input.w3m.txt"
     assert prclean.clean_file(path) == prclean.clean(path.read_bytes())
+
+
+def test_html_lines_broken_by_br_stay_one_paragraph(fixtures_dir):
+    release = prclean.clean((fixtures_dir / "prnewswire-html-retail" / "input.html").read_bytes())
+    assert "Media contact:\nJo Castellano\npress@fernhill.example\n503-555-0127" in release.paragraphs
+    assert release.sections["contacts"][0] == "Media contact:"

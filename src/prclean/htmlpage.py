@@ -119,17 +119,19 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
     buf: list[str] = []
     links = 0
     order = 0
+    after_br = False  # the next line continues the previous one (a <br> stood between them)
 
-    def flush(el_tag: str, label: str | None, in_main: bool, glued: bool = False) -> Iterator[_Line]:
+    def flush(el_tag: str, label: str | None, in_main: bool, br: bool = False) -> Iterator[_Line]:
         """Emit the buffered text; blocks nested in inline elements arrive as "\n" and split it."""
-        nonlocal buf, links, order
+        nonlocal buf, links, order, after_br
         parts = [" ".join(p.split()) for p in INVISIBLE.sub("", "".join(buf)).split("\n")]
         parts = [p for p in parts if p]
         for k, part in enumerate(parts):
             yield _Line(part, links if len(parts) == 1 else 0, el_tag == "li",
-                        el_tag in ("h1", "h2", "h3", "h4", "h5", "h6"), label, order, in_main, glued or k > 0)
+                        el_tag in ("h1", "h2", "h3", "h4", "h5", "h6"), label, order, in_main, after_br or k > 0)
             order += 1
         buf, links = [], 0
+        after_br = br and bool(parts)
 
     def visit(el, label: str | None, block_tag: str, in_main: bool):
         nonlocal links
@@ -142,7 +144,7 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
             if tag in _DROP or not tag:
                 pass
             elif tag == "br":
-                yield from flush(block_tag, own, in_main, glued=True)
+                yield from flush(block_tag, own, in_main, br=True)
             elif tag in _BLOCK:
                 if "".join(buf).strip():
                     yield from flush(block_tag, own, in_main)
@@ -153,8 +155,7 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
                     yield from flush(tag, own, in_main or id(child) in main)
                 buf.clear()
             else:
-                inner = [t for t in _inline_text(child)]
-                text = "".join(inner)
+                text = "".join(_inline_text(child))
                 if tag == "a":
                     links += len(text.strip())
                 buf.append(text)
