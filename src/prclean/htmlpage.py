@@ -20,7 +20,7 @@ from .detectors import Verdict
 from .errors import NotAPage
 from .meta import to_iso
 from .segment import INVISIBLE, Unit
-from .wires import WireProfile, wire_from_page
+from .wires import HOSTS, WireProfile, wire_from_page
 
 _DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "select",
          "button", "input", "textarea", "canvas", "map", "video", "audio", "math"}
@@ -310,7 +310,11 @@ def parse(html: str, url: str | None = None) -> Page:
     root = parse_tree(html)
     meta = read_meta(root)
     profile = wire_from_page(url, html)
+    used = profile
     containers = _profile_container(root, profile)
+    if not containers:  # a site that republishes the release (Yahoo Finance, Nasdaq, MarketWatch)
+        used = wire_from_page(url, html, HOSTS)
+        containers = _profile_container(root, used)
     units: list[Unit] = []
     verdicts: dict[int, Verdict] = {}
     inside: set[int] = set()
@@ -324,7 +328,7 @@ def parse(html: str, url: str | None = None) -> Page:
             verdicts[u.index] = Verdict(line.label, f"html-{line.label}")
         if line.in_main:
             inside.add(u.index)
-    source = f"profile:{profile.name}" if containers and profile else ""
+    source = f"profile:{used.name}" if containers and used else ""
     if not inside:
         lines = _trafilatura_lines(html)
         if lines is not None:

@@ -21,6 +21,7 @@ class WireProfile:
     body_xpaths: tuple[str, ...] = ()  # containers holding the release text, best first
     chrome_xpaths: tuple[str, ...] = ()  # containers inside the body that are still chrome
     extra_xpaths: tuple[str, ...] = ()  # parts of the release the wire sets outside the body (contacts)
+    host: bool = False  # a site that republishes wire releases: its containers help, its name is no wire
 
 
 def _cls(name: str) -> str:
@@ -126,6 +127,15 @@ PROFILES: tuple[WireProfile, ...] = (
 )
 
 _HOST = regex.compile(r"^[a-z][\w+.-]*://([^/:?#]+)", regex.IGNORECASE)
+# Sites that republish wire releases: their article containers, never a wire name of their own.
+HOSTS: tuple[WireProfile, ...] = (
+    WireProfile("Yahoo Finance", ("finance.yahoo.com", "yahoo.com"), "", ("Yahoo Finance", "finance.yahoo.com"),
+                (f"//div[{_cls('caas-body')}]", f"//div[{_cls('body')}][@data-testid='article-body']"), host=True),
+    WireProfile("Nasdaq", ("nasdaq.com",), "", ("nasdaq.com", "Nasdaq, Inc."),
+                (f"//div[{_cls('body__content')}]", f"//div[{_cls('article-body')}]"), host=True),
+    WireProfile("MarketWatch", ("marketwatch.com",), "", ("marketwatch.com", "MarketWatch"),
+                ("//div[@id='js-article__body']", f"//div[{_cls('article__body')}]"), host=True),
+)
 _TAGS = [(p, regex.compile(p.dateline_tag, regex.IGNORECASE)) for p in PROFILES]
 ANY_TAG = regex.compile("|".join(f"(?:{p.dateline_tag})" for p in PROFILES), regex.IGNORECASE)
 
@@ -138,7 +148,7 @@ def wire_from_text(text: str) -> WireProfile | None:
     return None
 
 
-def wire_from_page(url: str | None, html: str) -> WireProfile | None:
+def wire_from_page(url: str | None, html: str, profiles: tuple[WireProfile, ...] = PROFILES) -> WireProfile | None:
     """Recognise the wire from the URL's host, else from markers in the page itself.
 
     The URL is only a hint: a wrong URL must not beat what the page says, so a host match is
@@ -149,10 +159,10 @@ def wire_from_page(url: str | None, html: str) -> WireProfile | None:
         m = _HOST.match(url.strip())
         host = m.group(1).lower() if m else ""
     head = html[:400_000]
-    for profile in PROFILES:
+    for profile in profiles:
         if host and any(host == h or host.endswith("." + h) for h in profile.hosts) \
                 and any(mark in head for mark in profile.markers):
             return profile
-    scores = [(sum(head.count(mark) for mark in p.markers), p) for p in PROFILES if p.body_xpaths]
+    scores = [(sum(head.count(mark) for mark in p.markers), p) for p in profiles if p.body_xpaths]
     best = max(scores, key=lambda s: s[0], default=(0, None))
     return best[1] if best[0] >= 2 else None

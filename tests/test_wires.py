@@ -1,0 +1,51 @@
+"""Wire profiles: recognised from the page, the URL only a hint; hosts lend containers, not names."""
+
+from __future__ import annotations
+
+import pytest
+
+import prclean
+from prclean import htmlpage
+from prclean.wires import HOSTS, PROFILES, wire_from_page, wire_from_text
+
+
+@pytest.mark.parametrize("lead,wire", [
+    ("BEIJING, Jan. 6, 2026 /PRNewswire/ -- CGTN", "PR Newswire"),
+    ("TORONTO, Jan. 6, 2026 /CNW/ - Acme", "PR Newswire"),
+    ("BOSTON--(BUSINESS WIRE)--Acme", "Business Wire"),
+    ("NEW YORK, June 05, 2017 (GLOBE NEWSWIRE) -- Acme", "GlobeNewswire"),
+    ("TORONTO, ON--(Marketwired - September 14, 2016) - Acme", "Marketwired"),
+    ("VANCOUVER, BC / ACCESSWIRE / March 10, 2026 / Acme", "ACCESSWIRE"),
+    ("AUSTIN, TX, UNITED STATES, September 8, 2026 /EINPresswire.com/ -- Acme", "EIN Presswire"),
+    ("COLUMBUS, Ohio (PRWEB) August 11, 2026 -- Acme", "PRWeb"),
+    ("Toronto, Ontario--(Newsfile Corp. - November 3, 2026) - Acme", "Newsfile"),
+    ("TOKYO, Jun 02, 2026 - (JCN Newswire) - Acme", "JCN Newswire"),
+    ("Bremen (ots) - Die Acme GmbH", "news aktuell"),
+    ("Berlin (dpa-AFX) - Die Acme", "dpa-AFX"),
+    ("Hamburg (iwr-pressedienst) - Die Acme", "IWR-Pressedienst"),
+    ("The company said on Monday that it would open a plant.", None),
+])
+def test_dateline_tags(lead, wire):
+    profile = wire_from_text(lead)
+    assert (profile.name if profile else None) == wire
+
+
+def test_profiles_are_data():
+    assert len({p.name for p in PROFILES}) == len(PROFILES)
+    assert all(p.dateline_tag for p in PROFILES) and all(h.host and not h.dateline_tag for h in HOSTS)
+
+
+def test_a_wrong_url_does_not_break_extraction(fixtures_dir):
+    page = (fixtures_dir / "prnewswire-html-retail" / "input.html").read_bytes()
+    right = prclean.clean(page, url="https://www.prnewswire.com/news-releases/x.html")
+    wrong = prclean.clean(page, url="https://www.businesswire.com/news/home/1/en/")
+    none = prclean.clean(page, url="not a url at all")
+    assert right.text == wrong.text == none.text and right.wire == wrong.wire == "PR Newswire"
+    assert wire_from_page("https://www.businesswire.com/x", page.decode()).name == "PR Newswire"
+
+
+def test_hosts_lend_containers_not_wire_names(fixtures_dir):
+    html = (fixtures_dir / "yahoo-finance-html-prn" / "input.html").read_text(encoding="utf-8")
+    page = htmlpage.parse(html)
+    assert page.source == "profile:Yahoo Finance" and "wire" not in page.meta
+    assert prclean.clean(html).wire == "PR Newswire"  # from the dateline
