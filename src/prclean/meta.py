@@ -156,7 +156,8 @@ def detect_language(text: str) -> str | None:
 
 # --- issuer and author --------------------------------------------------------------------------
 
-_SOURCE = regex.compile(r"^SOURCE:?\s+(?P<x>.+?)[\s;,]*$|^Original-?Content von:?\s*(?P<x>.+?),\s*übermittelt")
+_SOURCE = regex.compile(r"^SOURCE:?\s+(?P<x>.+?)[\s;,]*$|^Original-?Content von:?\s*(?P<x>.+?),\s*übermittelt"
+                        r"|Herausgeber der Meldung\s*[»\"„“]\s*(?P<x>[^«\"“”]{2,80}?)\s*[«\"“”]")
 _INFO_SOURCE = regex.compile(r"(?:^|\|\s*)(?:source|quelle|herausgeber)\s*:\s*(?P<x>.+?)(?:\s+Follow\b.*)?\s*$", _F)
 _MORE_FROM = regex.compile(r"^more (?:news|releases|press releases) from\s+(?P<x>.{2,80}?)\s*$", _F)
 _ABOUT = regex.compile(
@@ -341,5 +342,5 @@ def lead_subject(after_dateline: str) -> str | None:
     m = search(_SUBJECT, _LEAD_START.sub("", after_dateline[:400]))
     if not m:
         return None
-    name = m.group("x").strip(" ,")
+    name = _ARTICLE.sub("", m.group("x").strip(" ,"))
     return name if 1 <= len(name.split()) <= 8 and not wire_named(name) else None

@@ -86,7 +86,9 @@ RULES: tuple[Rule, ...] = (
     _r("wire-disclaimer", "wire-trailer",
        r"^(legal disclaimer|haftungsausschluss|disclaimer)\W*$|provides this (news )?content \W?as is\W?|"
        r"we do not accept any responsibility or liability for the accuracy|"
-       r"priority is author transparency", max_words=90, anywhere=True, terminal=True),
+       r"priority is author transparency|alle angaben ohne gewähr|(dient|ist) nicht als anlageberatung|"
+       r"keine anlageberatung|(does not|do not) constitute investment advice|not investment advice",
+       max_words=90, anywhere=True, terminal=True),
     _r("distribution-line", "wire-trailer",
        r"^(distribution channels|powered by (ein presswire|\w+ ?wire)|news distributed by|"
        r"this press release (was )?(distributed|issued) by)\b", max_words=40, anywhere=True),
@@ -251,7 +253,7 @@ _TRIGGERS = {
     "wire-copyright": "wire newswire prnewswire globenewswire businesswire cision accesswire presswire aktuell "
                       "marketwired notified",
     "ots-trailer": "original originalcontent originalinhalt pressemitteilung ende diese this distributed published",
-    "wire-disclaimer": "legal haftungsausschluss disclaimer provides we priority",
+    "wire-disclaimer": "legal haftungsausschluss disclaimer provides we priority alle dient ist keine does do not",
     "distribution-line": "distribution powered news this",
     "news-provided-by": "provided distributed issued bereitgestellt veröffentlicht herausgegeben",
     "info-line": "date datum source quelle ort location published posted updated aktualisiert veröffentlicht "
