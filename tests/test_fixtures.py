@@ -16,7 +16,7 @@ INPUTS = fixture_inputs()
 
 def test_there_are_enough_fixtures():
     cases = {p.parent.name for p in INPUTS}
-    assert len(cases) >= 12
+    assert len(cases) >= 30
     flavours = {p.name.split(".")[1] for p in INPUTS if p.name.count(".") == 2}
     assert {"w3m", "lynx", "md", "inner"} <= flavours
     assert any(p.suffix == ".html" for p in INPUTS)
