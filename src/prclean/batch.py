@@ -19,7 +19,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from .errors import PrcleanError
-from .limits import deadline
 from .load import DEFAULT_MAX_BYTES
 from .pipeline import clean
 from .sources import Record
@@ -108,11 +107,10 @@ def clean_record(rec: Record, opts: BatchOptions) -> dict:
     """One output record for one input record; never raises for a bad page."""
     if rec.error:
         return error_record(rec, *rec.error)
-    try:
-        with deadline(opts.timeout):
-            release = clean(rec.data if rec.data is not None else b"", url=rec.url, keep_about=opts.keep_about,
-                            keep_contacts=opts.keep_contacts, keep_forward_looking=opts.keep_forward_looking,
-                            max_bytes=opts.max_bytes, timeout=opts.timeout, encoding=rec.encoding)
+    try:  # clean() enforces opts.timeout itself (an alarm in the worker's main thread)
+        release = clean(rec.data if rec.data is not None else b"", url=rec.url, keep_about=opts.keep_about,
+                        keep_contacts=opts.keep_contacts, keep_forward_looking=opts.keep_forward_looking,
+                        max_bytes=opts.max_bytes, timeout=opts.timeout, encoding=rec.encoding)
     except PrcleanError as exc:
         return error_record(rec, type(exc).__name__, str(exc)[:500])
     except Exception as exc:  # noqa: BLE001 - a bug must cost one record, not the batch
