@@ -100,7 +100,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, nargs="+", default=[2000, 20000])
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    ap.add_argument("--corrupt", action="store_true", help="make 1% of the records corrupt")
+    ap.add_argument("--corrupt", action="store_true", help="make 1%% of the records corrupt")
     ap.add_argument("--formats", nargs="+", default=["jsonl", "warc"])
     args = ap.parse_args()
     rows = []
