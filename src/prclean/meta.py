@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .rules import DATE, MONTH, search
+from .rules import DATE, MATCH_TIMEOUT_S, MONTH, search
 from .wires import PROFILES, wire_from_text
 
 _F = regex.IGNORECASE
@@ -100,7 +100,7 @@ def parse_dateline(text: str) -> Dateline | None:
     head = text[:300]
     for pattern in _DATELINES:
         try:
-            m = pattern.match(head, timeout=0.05)
+            m = pattern.match(head, timeout=MATCH_TIMEOUT_S)
         except TimeoutError:
             continue
         if not m:
@@ -299,13 +299,19 @@ def headline_acronym(title: str | None, texts: Sequence[str]) -> str | None:
     if not m:
         return None
     word = m.group(0)
-    return word if sum(len(_ACRONYM.findall(t)) and _ACRONYM.findall(t).count(word) for t in texts) >= 3 else None
+    return word if sum(_ACRONYM.findall(t).count(word) for t in texts) >= 3 else None
+
+
+def _name_key(name: str) -> str:
+    return regex.sub(r"[\W_]+", "", name.casefold())
+
+
+_WIRE_BY_KEY = {_name_key(p.name): p.name for p in PROFILES}
 
 
 def wire_named(name: str) -> bool:
     """Is this the name of a distribution service ("PR Newswire", "Business Wire")?"""
-    key = regex.sub(r"[\W_]+", "", name.casefold())
-    return any(key == regex.sub(r"[\W_]+", "", p.name.casefold()) for p in PROFILES)
+    return _name_key(name) in _WIRE_BY_KEY
 
 
 def wire_in_trailers(trailers: Sequence[str]) -> str | None:
@@ -321,12 +327,8 @@ def wire_from_info(texts: Sequence[str]) -> str | None:
     """A wire named on a "Source: dpa-AFX" info line."""
     for t in texts:
         m = search(_INFO_SOURCE, t)
-        if m:
-            name = m.group("x").strip()
-            for profile in PROFILES:
-                if wire_named(name) and regex.sub(r"[\W_]+", "", name.casefold()) == \
-                        regex.sub(r"[\W_]+", "", profile.name.casefold()):
-                    return profile.name
+        if m and (name := _WIRE_BY_KEY.get(_name_key(m.group("x")))):
+            return name
     return None
 
 
