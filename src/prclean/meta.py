@@ -272,11 +272,12 @@ def wire_in_text(text: str) -> str | None:
 
 
 _TITLE_SEP = regex.compile(r"\s+[|–—·»:-]\s+")
+TITLE_KEYS = ("title", "og_title", "page_title")  # page metadata naming the headline, most specific first
 
 
 def page_title(page_meta: dict[str, str]) -> str | None:
     """The headline from page metadata, with the site name cut off ("Headline | Site")."""
-    for key in ("title", "og_title", "page_title"):
+    for key in TITLE_KEYS:
         value = page_meta.get(key)
         if value:
             parts = _TITLE_SEP.split(value)

@@ -68,7 +68,7 @@ def run(data: str | bytes, opts: Options) -> tuple[Release, list[Block]]:
     span = (choose_main(units, found, page.inside) if page and page.inside else None) or choose_span(units, found)
     start = span.start if span else len(units)
     lead = " ".join(units[i].text for i in span.keep[:2]) if span else ""
-    titles = [page.meta.get(k, "") for k in ("title", "og_title", "page_title")] if page else []
+    titles = [page.meta.get(k, "") for k in meta.TITLE_KEYS] if page else []
     header = read_header(units, found, start, lead, titles) if span else Header()
     body = [units[i] for i in span.keep] if span else []
     secs = assign_sections(body)
@@ -143,9 +143,10 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
     if not paragraphs:
         return dict.fromkeys(("title", "subtitle", "date", "dateline_location", "wire", "issuer", "author",
                               "language"))
-    lead = paragraphs[0] if paragraphs else ""
+    lead = paragraphs[0]
     # the dateline opens the release, or (after a lead paragraph) one of the next paragraphs
-    dl = next((d for p in paragraphs[:3] if (d := meta.parse_dateline(p)) is not None), None)
+    at, dl = next(((i, d) for i, p in enumerate(paragraphs[:3]) if (d := meta.parse_dateline(p)) is not None),
+                  (0, None))
     furniture = [b.text for b in removed if b.label == "furniture"]
     trailer = [b.text for b in removed if b.label == "wire-trailer"]
     all_texts = [u.text for u in units]
@@ -157,7 +158,7 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
                                or meta.logo_name([b.text for b in removed] + [page_meta.get("logo") or ""]))
     title = units[header.title].text if header.title is not None else meta.page_title(page_meta)
     issuer = (meta.issuer_from(trailer, header.provided_by) or meta.issuer_from(all_texts, None)
-              or page_meta.get("issuer") or header.name_line or (meta.lead_subject(_after(dl, paragraphs)) if wire else None)
+              or page_meta.get("issuer") or header.name_line or (meta.lead_subject(_after(dl, at, paragraphs)) if wire else None)
               or owner or about
               or meta.headline_acronym(title, all_texts))
     return {
@@ -171,19 +172,16 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
         "wire": wire,
         "issuer": issuer,
         "author": _person(header.author or page_meta.get("author"), wire),
-        "language": meta.detect_language(" ".join(paragraphs)) if paragraphs else None,
+        "language": meta.detect_language(" ".join(paragraphs)),
     }
 
 
-def _after(dl: meta.Dateline | None, paragraphs: tuple[str, ...]) -> str:
-    """The text following the dateline in its paragraph (or the next one, for "Köln (ots) -" lines)."""
+def _after(dl: meta.Dateline | None, at: int, paragraphs: tuple[str, ...]) -> str:
+    """The text following the dateline in paragraph ``at`` (or the next one, for "Köln (ots) -" lines)."""
     if dl is None:
         return ""
-    for i, p in enumerate(paragraphs[:3]):
-        if meta.parse_dateline(p) == dl:
-            rest = p[dl.end:].strip()
-            return rest or (paragraphs[i + 1] if i + 1 < len(paragraphs) else "")
-    return ""
+    rest = paragraphs[at][dl.end:].strip()
+    return rest or (paragraphs[at + 1] if at + 1 < len(paragraphs) else "")
 
 
 def _person(author: str | None, wire: str | None) -> str | None:
