@@ -254,10 +254,7 @@ def _profile_container(root, profile: WireProfile | None) -> list:
     if profile is None:
         return []
     for xpath in profile.body_xpaths:
-        try:
-            found = [el for el in root.xpath(xpath) if len(" ".join(el.itertext()).split()) >= 30]
-        except etree.XPathError:
-            continue
+        found = [el for el in _xpath(root, xpath) if len(" ".join(el.itertext()).split()) >= 30]
         if found:
             extras = [el for xp in profile.extra_xpaths for el in _xpath(root, xp)]
             return found[:1] + extras

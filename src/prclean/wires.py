@@ -1,7 +1,7 @@
 """What we know about each distribution service, as data: one profile per wire.
 
 A profile says how to recognise the wire's pages (host names, page markers), which tag it puts in
-the dateline, which HTML containers hold the release and which hold chrome.  Code elsewhere never
+the dateline, which HTML containers hold the release (and its contacts).  Code elsewhere never
 names a wire; it asks the profiles.  Adding a wire means adding one entry here and a fixture.
 """
 
@@ -19,7 +19,6 @@ class WireProfile:
     dateline_tag: str  # regex matched in the lead paragraph
     markers: tuple[str, ...] = ()  # substrings of the raw page that identify the wire
     body_xpaths: tuple[str, ...] = ()  # containers holding the release text, best first
-    chrome_xpaths: tuple[str, ...] = ()  # containers inside the body that are still chrome
     extra_xpaths: tuple[str, ...] = ()  # parts of the release the wire sets outside the body (contacts)
     host: bool = False  # a site that republishes wire releases: its containers help, its name is no wire
 
@@ -36,7 +35,6 @@ PROFILES: tuple[WireProfile, ...] = (
         ("prnewswire", "Cision US Inc.", "newswire.ca"),
         (f"//section[{_cls('release-body')}]", f"//div[{_cls('release-body')}]",
          "//div[@id='release-body']", f"//div[{_cls('news-release')}]", "//div[@itemprop='articleBody']"),
-        (f".//*[{_cls('brand-logo')}]", f".//*[{_cls('social-share')}]", ".//div[@id='socialShare']"),
     ),
     WireProfile(
         "Business Wire",
