@@ -86,17 +86,17 @@ def stats_of(out: dict) -> Stats:
     return (None, tuple(Counter(b["label"] for b in out.get("removed", ())).items()), bool(out.get("paragraphs")))
 
 
-def clean_line(rec: Record, opts: BatchOptions) -> tuple[str, Stats]:
-    """The output line for one record, made in the worker so the parent process only writes."""
-    out = clean_record(rec, opts)
+def finish_line(out: dict, opts: BatchOptions) -> tuple[str, Stats]:
+    """An output record as its JSON line, with the stats taken before ``keep_removed`` empties it."""
     stats = stats_of(out)
     if not opts.keep_removed and not out.get("error"):
         out["removed"] = []
     return dumps(out), stats
 
 
-def _as_line(out: dict) -> tuple[str, Stats]:
-    return dumps(out), stats_of(out)
+def clean_line(rec: Record, opts: BatchOptions) -> tuple[str, Stats]:
+    """The output line for one record, made in the worker so the parent process only writes."""
+    return finish_line(clean_record(rec, opts), opts)
 
 
 def error_record(rec: Record, etype: str, message: str) -> dict:
@@ -116,10 +116,6 @@ def clean_record(rec: Record, opts: BatchOptions) -> dict:
     except Exception as exc:  # noqa: BLE001 - a bug must cost one record, not the batch
         return error_record(rec, "InternalError", f"{type(exc).__name__}: {exc}"[:500])
     return {"id": rec.id, "url": rec.url, "source": rec.source, **release.to_dict(), "error": None}
-
-
-def _size(rec: Record) -> int:
-    return len(rec.data) if rec.data is not None else 0
 
 
 @dataclass
@@ -144,7 +140,7 @@ def run_batch(records: Iterable[Record], opts: BatchOptions,
               emit: Callable[[str], None], progress: Callable[[Stats], None] | None = None) -> Summary:
     """Clean every record with ``opts.workers`` processes; ``emit`` receives one JSON line per record."""
     summary = Summary()
-    for (line, stats), size in _results(iter(records), opts, clean_line, _as_line):
+    for (line, stats), size in _results(iter(records), opts, clean_line, lambda out: finish_line(out, opts)):
         summary.add(stats, size)
         emit(line)
         if progress:
@@ -157,7 +153,7 @@ def _results(records: Iterator[Record], opts: BatchOptions, work: Callable, fini
     """``work(record, opts)`` in the pool for each record; records that fail outside ``work``
     (unreadable, crashed, overran) become error dicts passed through ``finish``."""
     window = max(2, opts.workers * 4) * CHUNK
-    limit = (opts.timeout or 0) + GRACE_S if opts.timeout else None
+    limit = opts.timeout + GRACE_S if opts.timeout else None
     run = _Run(ProcessPoolExecutor(max_workers=opts.workers), opts, limit, work, finish)
     next_out = 0
     seq = 0
@@ -227,7 +223,7 @@ class _Run:
 
     def fail(self, task: _Task, etype: str, message: str) -> None:
         for seq, rec in zip(task.seqs, task.recs):
-            self.ready[seq] = (self.finish(error_record(rec, etype, message)), _size(rec))
+            self.ready[seq] = (self.finish(error_record(rec, etype, message)), rec.size)
 
     def collect(self) -> None:
         """Move finished documents to ``ready``; replace the pool if a worker died or hangs."""
@@ -239,7 +235,7 @@ class _Run:
             if fut is not None and fut.done():
                 try:
                     for seq, rec, res in zip(task.seqs, task.recs, fut.result()):
-                        self.ready[seq] = (res, _size(rec))
+                        self.ready[seq] = (res, rec.size)
                 except BrokenProcessPool:
                     crashed = True
                     still.append(task)
@@ -310,8 +306,7 @@ def clean_many(pages: Iterable[str | bytes | dict], *, jobs: int = 0, ordered: b
     def records() -> Iterator[Record]:
         for i, page in enumerate(pages):
             if isinstance(page, dict):
-                data = page.get("html") if page.get("html") is not None else page.get("text")
-                yield Record(str(page.get("id", i)), "clean_many", data=data, url=page.get("url"))
+                yield Record.from_page(page, i, "clean_many")
             else:
                 yield Record(str(i), "clean_many", data=page)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from .batch import BatchOptions, Summary, clean_record, dumps, stats_of
+from .batch import BatchOptions, Stats, Summary, clean_record, finish_line
 from .sources import Record
 
 PARTITION = 256
@@ -23,10 +23,7 @@ def clean_partition(records: Iterable[Record | dict], opts: BatchOptions | None 
 
 
 def _as_record(rec: Record | dict, i: int) -> Record:
-    if isinstance(rec, Record):
-        return rec
-    data = rec.get("html") if rec.get("html") is not None else rec.get("text")
-    return Record(str(rec.get("id", i)), str(rec.get("source", "dask")), data=data, url=rec.get("url"))
+    return rec if isinstance(rec, Record) else Record.from_page(rec, i, str(rec.get("source", "dask")))
 
 
 def clean_bag(bag, opts: BatchOptions | None = None):
@@ -54,8 +51,8 @@ def clean_dataframe(df, column: str = "html", url_column: str | None = "url", op
     return df.map_partitions(part, meta=meta)
 
 
-def run_on_scheduler(address, records: Iterator[Record], opts: BatchOptions, emit: Callable[[dict], None],
-                     progress: Callable[[dict], None] | None = None, partition: int = PARTITION) -> Summary:
+def run_on_scheduler(address, records: Iterator[Record], opts: BatchOptions, emit: Callable[[str], None],
+                     progress: Callable[[Stats], None] | None = None, partition: int = PARTITION) -> Summary:
     """Stream records to a Dask scheduler in partitions and emit JSON lines in input order.
 
     ``address`` is a scheduler address (``tcp://host:8786``) or a ``distributed.Client``.  At most
@@ -73,17 +70,15 @@ def run_on_scheduler(address, records: Iterator[Record], opts: BatchOptions, emi
                 chunk = list(islice(records, partition))
                 if not chunk:
                     break
-                sizes = [len(r.data) if r.data is not None else 0 for r in chunk]
+                sizes = [r.size for r in chunk]
                 pending.append((client.submit(clean_partition, chunk, opts, pure=False), sizes))
             if not pending:
                 return summary
             future, sizes = pending.pop(0)
             for out, size in zip(future.result(), sizes):
-                stats = stats_of(out)
-                if not opts.keep_removed and not out.get("error"):
-                    out["removed"] = []
+                line, stats = finish_line(out, opts)
                 summary.add(stats, size)
-                emit(dumps(out))
+                emit(line)
                 if progress:
                     progress(stats)
     finally:

@@ -43,6 +43,16 @@ class Record:
     encoding: str | None = None
     error: tuple[str, str] | None = None  # (type, message) when the record could not be read
 
+    @property
+    def size(self) -> int:
+        return len(self.data) if self.data is not None else 0
+
+    @classmethod
+    def from_page(cls, page: dict, index: int, source: str) -> Record:
+        """A page given as a dict (``html`` or ``text``, optional ``url`` and ``id``) by an API caller."""
+        data = page.get("html") if page.get("html") is not None else page.get("text")
+        return cls(str(page.get("id", index)), source, data=data, url=page.get("url"))
+
 
 def kind_of(path: str) -> str:
     """The input type from the file name: ``warc``, ``jsonl``, ``dir``, ``stdin`` or ``file``."""
@@ -130,7 +140,6 @@ def _json_record(raw: bytes, fallback_id: str, source: str, fields: Fields, max_
 def read_warc(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator[Record]:
     """HTTP response records of a WARC file (gzipped or not), read with warcio."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
     try:
@@ -147,9 +156,7 @@ def read_warc(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator[
             if records.offset < size:  # bytes after the last whole record: a member was cut short
                 tail = f"{size - records.offset} bytes after the last complete record"
                 yield Record(f"{path}:{n + 1}", path, error=("Truncated", tail))
-    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
-        yield Record(f"{path}:{n + 1}", path, error=("ReadError", f"{type(exc).__name__}: {exc}"[:300]))
-    except Exception as exc:  # noqa: BLE001 - warcio can fail in odd ways on corrupt files
+    except Exception as exc:  # noqa: BLE001 - ArchiveLoadFailed, zlib and OSError, and odder warcio failures
         yield Record(f"{path}:{n + 1}", path, error=("ReadError", f"{type(exc).__name__}: {exc}"[:300]))
 
 
@@ -162,10 +169,9 @@ def _warc_record(rec, rid: str, url: str | None, path: str, max_bytes: int | Non
     stream = rec.content_stream()
     limit = (max_bytes + 1) if max_bytes is not None else -1
     data = stream.read(limit)
-    if max_bytes is not None and len(data) > max_bytes:
-        _drain(stream)
-        return Record(rid, path, url=url, error=("InputTooLarge", f"more than max_bytes={max_bytes}"))
     _drain(stream)
+    if max_bytes is not None and len(data) > max_bytes:
+        return Record(rid, path, url=url, error=("InputTooLarge", f"more than max_bytes={max_bytes}"))
     if getattr(rec.raw_stream, "limit", 0) > 0:  # the file ended inside this record
         return Record(rid, path, url=url, error=("Truncated", "record ends before its declared Content-Length"))
     return Record(rid, path, data=data, url=url, encoding=encoding)
