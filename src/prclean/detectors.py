@@ -70,11 +70,6 @@ _PLAN = tuple((rule.max_words, rule.pattern, Verdict(rule.label, rule.name, rule
               for rule in RULES)
 
 
-def is_short_item(u: Unit) -> bool:
-    """A menu-like unit: a few words, no sentence ending."""
-    return u.short
-
-
 @lru_cache(maxsize=32768)
 def _vocabulary_verdict(text: str, words: int) -> Verdict | None:
     """Cached across calls: sites repeat the same menu and footer lines on every page."""
@@ -220,7 +215,7 @@ def _short_runs(units: Sequence[Unit], min_len: int) -> list[list[Unit]]:
     for u in units:
         if u.decoration:
             continue
-        if u.text and is_short_item(u):
+        if u.text and u.short:
             cur.append(u)
             continue
         if len(cur) >= min_len:

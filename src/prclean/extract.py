@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .detectors import Verdict, is_short_item
+from .detectors import Verdict
 from .segment import Unit
 from .wires import ANY_TAG
 
@@ -278,4 +278,4 @@ def unnumbered_captions(body: Sequence[Unit]) -> set[int]:
 def heading_like(u: Unit) -> bool:
     """A title or subheading candidate: a line of words without list or menu markers."""
     return not u.bullet and not u.decoration and 2 <= u.words <= 60 and u.link_density < 0.5 \
-        and not (is_short_item(u) and u.words < 3)
+        and not (u.short and u.words < 3)

@@ -81,7 +81,7 @@ def read_header(units: Sequence[Unit], found: dict[int, Verdict], start: int, le
     if above:  # the issuer's name set over the headline (presseportal, Cision)
         head.name_line = units[max(above)].text
     text = _norm(units[title].text)
-    after = [c for c in sorted(cands) if title < c and _norm(units[c].text) != text and units[c].words >= 4
+    after = [c for c in ordered if title < c and _norm(units[c].text) != text and units[c].words >= 4
              and not _NAME_LINE.match(units[c].text)]
     if after and not found.get(after[0]):
         head.subtitle = after[0]

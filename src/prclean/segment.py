@@ -32,7 +32,7 @@ _LYNX_WORD = regex.compile(r"\((?:BUTTON|IMG|INLINE|LINK|FORM)\)")
 _LEADING_IMG = regex.compile(r"^\s*(?:\[[^\s\]]{1,40}\]\s*)+(?=\w)")
 _IMG_TOKENS = regex.compile(r"^(?:\s*\[[^\s\]]{1,40}\])+\s*$")
 _WORD = re.compile(r"\w+")  # the standard library is faster for this one
-INVISIBLE = _INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
@@ -112,7 +112,7 @@ def _strip_markup(line: str) -> tuple[str, int, bool, bool]:
     if "**" in line or "__" in line:
         line = _MD_EMPH.sub(lambda m: _spaced(m, m.group(2)), line)
     if not line.isascii():
-        line = _INVISIBLE.sub("", line)
+        line = INVISIBLE.sub("", line)
     text = " ".join(line.split())
     return text, link_chars, heading, not _ALNUM.search(text)
 
