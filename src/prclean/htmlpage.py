@@ -20,7 +20,7 @@ from .detectors import Verdict
 from .errors import NotAPage
 from .meta import to_iso
 from .segment import INVISIBLE, Unit
-from .wires import HOSTS, WireProfile, wire_from_page
+from .wires import HOSTS, WireProfile, has_class, wire_from_page
 
 _DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "select",
          "button", "input", "textarea", "canvas", "map", "video", "audio", "math"}
@@ -261,6 +261,26 @@ def _profile_container(root, profile: WireProfile | None) -> list:
     return []
 
 
+# The entry text a page marks up itself: schema.org's articleBody and the microformats entry content.
+_MARKED_CONTENT = ("//*[@itemprop='articleBody']",
+                   f"//*[@class and ancestor::*[{has_class('h-entry')}] and {has_class('e-content')}]")
+
+
+def _marked_content(root) -> list:
+    """The box a page marks as its entry text, on pages no profile knows.
+
+    It is weaker evidence than a wire's container (sites mark up templates loosely), so it only
+    bounds trafilatura's result: host notes set after the marked entry are not the release.
+    Only a single marked box that holds real text counts: a page listing many entries marks each
+    teaser the same way, and that is no evidence which one is this page's release.
+    """
+    for xpath in _MARKED_CONTENT:
+        found = _xpath(root, xpath)
+        if len(found) == 1 and len(" ".join(found[0].itertext()).split()) >= 60:
+            return found
+    return []
+
+
 def _xpath(root, xpath: str) -> list:
     try:
         return list(root.xpath(xpath))
@@ -301,7 +321,7 @@ def parse(html: str, url: str | None = None) -> Page:
     """Units, container verdicts, metadata and the main-content evidence of an HTML page.
 
     The main content comes from the wire profile's body container when the page is a wire's,
-    otherwise from trafilatura; either way it is evidence for :mod:`prclean.extract`, which
+    otherwise from trafilatura, bounded by the entry the page marks up itself; either way it is evidence for :mod:`prclean.extract`, which
     still applies prclean's own detectors inside it.
     """
     root = parse_tree(html)
@@ -312,10 +332,11 @@ def parse(html: str, url: str | None = None) -> Page:
     if not containers:  # a site that republishes the release (Yahoo Finance, Nasdaq, MarketWatch)
         used = wire_from_page(url, html, HOSTS)
         containers = _profile_container(root, used)
+    marked = [] if containers else _marked_content(root)
     units: list[Unit] = []
     verdicts: dict[int, Verdict] = {}
     inside: set[int] = set()
-    for line in _walk(root, {id(el) for el in containers}):
+    for line in _walk(root, {id(el) for el in containers or marked}):
         if not line.text:
             continue
         u = Unit(len(units), line.text, (line.order, line.order), bullet=line.is_li,
@@ -326,12 +347,15 @@ def parse(html: str, url: str | None = None) -> Page:
         if line.in_main:
             inside.add(u.index)
     source = f"profile:{used.name}" if containers and used else ""
-    if not inside:
+    if not containers:  # `inside` holds the marked entry, if the page has one
+        entry_end = max(inside, default=len(units))
+        inside = set()
         lines = _trafilatura_lines(html)
         if lines is not None:
             line_set, full = lines
             grams = _trigrams(full)
-            inside = {u.index for u in units if _covered(u, line_set, full, grams)}
+            # what trafilatura keeps past the entry the page marks itself is the host's, not the release's
+            inside = {u.index for u in units if u.index <= entry_end and _covered(u, line_set, full, grams)}
             source = "trafilatura"
     _drop_wrapper_labels(units, verdicts, inside)
     if profile is not None:

@@ -23,7 +23,7 @@ class WireProfile:
     host: bool = False  # a site that republishes wire releases: its containers help, its name is no wire
 
 
-def _cls(name: str) -> str:
+def has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
@@ -33,24 +33,24 @@ PROFILES: tuple[WireProfile, ...] = (
         ("prnewswire.com", "prnewswire.co.uk", "newswire.ca", "prnasia.com", "prnewswire.mx"),
         r"/\s*PRNewswire(?:-[\w-]+)?\s*/|/\s*PRNewswire\s*/|/\s*CNW\s*/|/\s*PRNAsia\s*/|/美通社/",
         ("prnewswire", "Cision US Inc.", "newswire.ca"),
-        (f"//section[{_cls('release-body')}]", f"//div[{_cls('release-body')}]",
-         "//div[@id='release-body']", f"//div[{_cls('news-release')}]", "//div[@itemprop='articleBody']"),
+        (f"//section[{has_class('release-body')}]", f"//div[{has_class('release-body')}]",
+         "//div[@id='release-body']", f"//div[{has_class('news-release')}]", "//div[@itemprop='articleBody']"),
     ),
     WireProfile(
         "Business Wire",
         ("businesswire.com", "businesswire.de", "businesswire.fr", "businesswire.jp"),
         r"--\s*\(\s*BUSINESS WIRE\s*\)\s*--|\(BUSINESS WIRE\)|\(ビジネスワイヤ\)",
         ("businesswire.com", "BUSINESS WIRE"),
-        (f"//div[{_cls('bw-release-story')}]", "//div[@itemprop='articleBody']",
-         f"//div[{_cls('bw-release-body')}]", f"//div[{_cls('release-body')}]"),
-        extra_xpaths=(f"//div[{_cls('bw-release-contact')}]", f"//div[{_cls('bw-release-contacts')}]"),
+        (f"//div[{has_class('bw-release-story')}]", "//div[@itemprop='articleBody']",
+         f"//div[{has_class('bw-release-body')}]", f"//div[{has_class('release-body')}]"),
+        extra_xpaths=(f"//div[{has_class('bw-release-contact')}]", f"//div[{has_class('bw-release-contacts')}]"),
     ),
     WireProfile(
         "GlobeNewswire",
         ("globenewswire.com",),
         r"\(\s*GLOBE NEWSWIRE\s*\)|\(GLOBE NEWSWIRE\)|/GLOBE NEWSWIRE/",
         ("globenewswire.com", "GLOBE NEWSWIRE"),
-        ("//div[@id='main-body-container']", f"//div[{_cls('main-body-container')}]",
+        ("//div[@id='main-body-container']", f"//div[{has_class('main-body-container')}]",
          "//span[@itemprop='articleBody']", "//div[@itemprop='articleBody']"),
     ),
     WireProfile(
@@ -58,57 +58,57 @@ PROFILES: tuple[WireProfile, ...] = (
         ("marketwired.com",),
         r"--\s*\(\s*Marketwired(?: - [^)]{3,40})?\)|\(\s*Marketwire(?:d)? - ",
         ("Marketwired",),
-        ("//div[@itemprop='articleBody']", f"//div[{_cls('mw_release')}]"),
+        ("//div[@itemprop='articleBody']", f"//div[{has_class('mw_release')}]"),
     ),
     WireProfile(
         "ACCESSWIRE",
         ("accesswire.com",),
         r"/\s*ACCESSWIRE\s*/|/\s*ACCESS Newswire\s*/",
         ("accesswire.com",),
-        ("//div[@id='articlebody']", f"//div[{_cls('articlebody')}]", "//div[@itemprop='articleBody']"),
+        ("//div[@id='articlebody']", f"//div[{has_class('articlebody')}]", "//div[@itemprop='articleBody']"),
     ),
     WireProfile(
         "EIN Presswire",
         ("einpresswire.com", "einnews.com"),
         r"/\s*EINPresswire\.com\s*/|/\s*EIN Presswire\s*/",
         ("einpresswire", "EIN Presswire"),
-        (f"//div[{_cls('article_column')}]", "//div[@itemprop='articleBody']", f"//div[{_cls('article-content')}]"),
+        (f"//div[{has_class('article_column')}]", "//div[@itemprop='articleBody']", f"//div[{has_class('article-content')}]"),
     ),
     WireProfile(
         "PRWeb",
         ("prweb.com",),
         r"\(\s*PRWEB\s*\)|/\s*PRWeb\s*/",
         ("prweb.com", "PRWEB"),
-        (f"//div[{_cls('release-body')}]", "//div[@itemprop='articleBody']"),
+        (f"//div[{has_class('release-body')}]", "//div[@itemprop='articleBody']"),
     ),
     WireProfile(
         "Newsfile",
         ("newsfilecorp.com",),
         r"\(\s*Newsfile Corp\.\s*-",
         ("newsfilecorp.com",),
-        ("//div[@id='release']", f"//div[{_cls('release')}]"),
+        ("//div[@id='release']", f"//div[{has_class('release')}]"),
     ),
     WireProfile(
         "Cision",
         ("news.cision.com",),
         r"/\s*Cision\s*/|\(Cision\)",
         ("news.cision.com",),
-        (f"//div[{_cls('release-body')}]", f"//article[{_cls('release')}]"),
+        (f"//div[{has_class('release-body')}]", f"//article[{has_class('release')}]"),
     ),
     WireProfile(
         "JCN Newswire",
         ("jcnnewswire.com",),
         r"\(\s*JCN Newswire\s*\)|JCN Newswire\s*-",
         ("jcnnewswire.com", "JCN Newswire"),
-        (f"//div[{_cls('article-body')}]",),
+        (f"//div[{has_class('article-body')}]",),
     ),
     WireProfile(
         "news aktuell",
         ("presseportal.de", "presseportal.ch", "ots.at"),
         r"\(\s*ots(?:/[\w-]+)?\s*\)",
         ("presseportal.de", "news aktuell"),
-        (f"//article[{_cls('story')}]", f"//div[{_cls('story')}]", f"//div[{_cls('card')}]//article"),
-        (f".//*[{_cls('news-meta')}]",),
+        (f"//article[{has_class('story')}]", f"//div[{has_class('story')}]", f"//div[{has_class('card')}]//article"),
+        (f".//*[{has_class('news-meta')}]",),
     ),
     WireProfile(
         "dpa-AFX",
@@ -128,11 +128,11 @@ _HOST = regex.compile(r"^[a-z][\w+.-]*://([^/:?#]+)", regex.IGNORECASE)
 # Sites that republish wire releases: their article containers, never a wire name of their own.
 HOSTS: tuple[WireProfile, ...] = (
     WireProfile("Yahoo Finance", ("finance.yahoo.com", "yahoo.com"), "", ("Yahoo Finance", "finance.yahoo.com"),
-                (f"//div[{_cls('caas-body')}]", f"//div[{_cls('body')}][@data-testid='article-body']"), host=True),
+                (f"//div[{has_class('caas-body')}]", f"//div[{has_class('body')}][@data-testid='article-body']"), host=True),
     WireProfile("Nasdaq", ("nasdaq.com",), "", ("nasdaq.com", "Nasdaq, Inc."),
-                (f"//div[{_cls('body__content')}]", f"//div[{_cls('article-body')}]"), host=True),
+                (f"//div[{has_class('body__content')}]", f"//div[{has_class('article-body')}]"), host=True),
     WireProfile("MarketWatch", ("marketwatch.com",), "", ("marketwatch.com", "MarketWatch"),
-                ("//div[@id='js-article__body']", f"//div[{_cls('article__body')}]"), host=True),
+                ("//div[@id='js-article__body']", f"//div[{has_class('article__body')}]"), host=True),
 )
 _TAGS = [(p, regex.compile(p.dateline_tag, regex.IGNORECASE)) for p in PROFILES]
 ANY_TAG = regex.compile("|".join(f"(?:{p.dateline_tag})" for p in PROFILES), regex.IGNORECASE)
