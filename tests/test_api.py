@@ -16,7 +16,7 @@ from .conftest import fixture_inputs
 
 _TOKEN = regex.compile(r"\w+")
 FIELDS = ["text", "paragraphs", "title", "subtitle", "date", "dateline_location", "wire", "issuer", "author",
-          "language", "sections", "removed", "input_kind"]
+          "language", "canonical_url", "sections", "removed", "input_kind"]
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +89,19 @@ def test_html_lines_broken_by_br_stay_one_paragraph(fixtures_dir):
     release = prclean.clean((fixtures_dir / "prnewswire-html-retail" / "input.html").read_bytes())
     assert "Media contact:\nJo Castellano\npress@fernhill.example\n503-555-0127" in release.paragraphs
     assert release.sections["contacts"][0] == "Media contact:"
+
+
+PROSE = "<p>" + "The cooperative opened a second bakery in the harbour district this spring. " * 6 + "</p>"
+
+
+@pytest.mark.parametrize(("head", "url", "expected"), [
+    ('<link rel="canonical" href="https://coop.example/news/bakery">', None, "https://coop.example/news/bakery"),
+    ('<meta property="og:url" content="https://coop.example/n/1">', None, "https://coop.example/n/1"),
+    ('<link rel="canonical" href="/news/bakery">', "https://coop.example/x?y=1", "https://coop.example/news/bakery"),
+    ('<link rel="canonical" href="/news/bakery">', None, None),  # relative, nothing to resolve it against
+    ('<link rel="canonical" href="javascript:void(0)">', None, None),
+    ("", "https://coop.example/given", "https://coop.example/given"),
+])
+def test_canonical_url(head, url, expected):
+    page = f"<html><head>{head}</head><body><h1>Bakery</h1>{PROSE}</body></html>"
+    assert prclean.clean(page, url=url).canonical_url == expected

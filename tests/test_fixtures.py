@@ -41,6 +41,8 @@ def test_fixture_metadata(path: Path):
         assert getattr(release, field) == meta[field], field
     if meta.get("issuer"):
         assert release.issuer == meta["issuer"]
+    if "canonical_url" in meta:
+        assert release.canonical_url == meta["canonical_url"]
 
 
 SHARED_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"

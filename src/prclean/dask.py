@@ -32,8 +32,8 @@ def clean_bag(bag, opts: BatchOptions | None = None):
 
 
 def clean_dataframe(df, column: str = "html", url_column: str | None = "url", opts: BatchOptions | None = None):
-    """Add ``prclean_*`` columns (text, title, date, wire, issuer, language, error) to a dask dataframe."""
-    fields = ("text", "title", "date", "wire", "issuer", "language")
+    """Add ``prclean_*`` columns (text, title, date, wire, issuer, language, canonical_url, error) to a dask dataframe."""
+    fields = ("text", "title", "date", "wire", "issuer", "language", "canonical_url")
 
     def part(pdf):
         urls = pdf[url_column] if url_column and url_column in pdf else [None] * len(pdf)

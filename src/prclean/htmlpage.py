@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 import lxml.html
 import regex
@@ -183,9 +184,12 @@ def _inline_text(el) -> Iterator[str]:
             yield child.tail
 
 
-def read_meta(root) -> dict[str, str]:
+def read_meta(root, url: str | None = None) -> dict[str, str]:
     """Title, date, author and publisher from JSON-LD and meta tags, most specific first."""
     meta: dict[str, str] = {}
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").casefold().split():
+            _take(meta, "canonical", _absolute(link.get("href"), url))
     for script in root.iter("script"):
         if (script.get("type") or "").casefold() != "application/ld+json" or not script.text:
             continue
@@ -218,6 +222,8 @@ def read_meta(root) -> dict[str, str]:
             _take(meta, "author", content)
         elif name == "og:site_name":
             _take(meta, "site_name", content)
+        elif name == "og:url":
+            _take(meta, "canonical", _absolute(content, url))
     for img in root.iter("img"):  # the site's logo names its owner: a newsroom's issuer
         alt = (img.get("alt") or "").strip()
         where = f"{img.get('class') or ''} {img.get('id') or ''} {img.get('src') or ''} {alt}".casefold()
@@ -228,6 +234,17 @@ def read_meta(root) -> dict[str, str]:
     if title is not None and title.text:
         _take(meta, "page_title", " ".join(title.text.split()))
     return meta
+
+
+def _absolute(href: str | None, base: str | None) -> str | None:
+    """An http(s) URL, resolved against the page's own URL when relative; None for anything else."""
+    href = (href or "").strip()
+    if base and href:
+        try:
+            href = urljoin(base, href)
+        except ValueError:
+            return None
+    return href if href.casefold().startswith(("http://", "https://")) else None
 
 
 def _take(meta: dict[str, str], key: str, value) -> None:
@@ -325,7 +342,7 @@ def parse(html: str, url: str | None = None) -> Page:
     still applies prclean's own detectors inside it.
     """
     root = parse_tree(html)
-    meta = read_meta(root)
+    meta = read_meta(root, url)
     profile = wire_from_page(url, html)
     used = profile
     containers = _profile_container(root, profile)

@@ -40,6 +40,7 @@ class Release:
     issuer: str | None = None
     author: str | None = None
     language: str | None = None
+    canonical_url: str | None = None
     sections: dict[str, tuple[str, ...]] = field(default_factory=dict)
     removed: tuple[Block, ...] = ()
     input_kind: str = "text"

@@ -76,7 +76,7 @@ def run(data: str | bytes, opts: Options) -> tuple[Release, list[Block]]:
     labels = _label_all(units, found, span, header, secs, opts, outside)
     clock.check("extract")
     # render
-    return _render(units, labels, body, secs, header, page, kind)
+    return _render(units, labels, body, secs, header, page, kind, opts.url)
 
 
 def _label_all(units: Sequence[Unit], found: dict[int, Verdict], span, header: Header,
@@ -112,7 +112,7 @@ def _label_all(units: Sequence[Unit], found: dict[int, Verdict], span, header: H
 
 
 def _render(units: Sequence[Unit], labels: list[tuple[str, str]], body: list[Unit],
-            secs: list[str | None], header: Header, page, kind: str) -> tuple[Release, list[Block]]:
+            secs: list[str | None], header: Header, page, kind: str, url: str | None) -> tuple[Release, list[Block]]:
     blocks = [Block(u.text, lab, rule, u.lines) for u, (lab, rule) in zip(units, labels)]
     paragraphs = _paragraphs([u for u, (lab, _) in zip(units, labels) if lab == BODY])
     removed = tuple(b for b in blocks if b.label != BODY and b.text)
@@ -129,6 +129,7 @@ def _render(units: Sequence[Unit], labels: list[tuple[str, str]], body: list[Uni
         sections=sections,
         removed=removed,
         input_kind=kind,
+        canonical_url=(page.meta.get("canonical") if page else None) or url,
         **_metadata(units, body, secs, header, removed, page.meta if page else {}, paragraphs),
     )
     return release, blocks
