@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import regex
@@ -19,7 +19,7 @@ from lxml import etree
 
 from .detectors import Verdict
 from .errors import NotAPage
-from .meta import to_iso
+from .meta import clean_name, to_iso
 from .segment import INVISIBLE, Unit
 from .wires import HOSTS, WireProfile, has_class, wire_from_page
 
@@ -233,7 +233,31 @@ def read_meta(root, url: str | None = None) -> dict[str, str]:
     title = root.find(".//title")
     if title is not None and title.text:
         _take(meta, "page_title", " ".join(title.text.split()))
+    _take(meta, "home", _home_name(root, meta.get("canonical") or url))
     return meta
+
+
+def _home_name(root, own: str | None) -> str | None:
+    """The words of the first text link to the site's own home page: newsrooms name their owner there.
+
+    Only a link to this site's root counts (a ministry's header also links its state government's
+    home), and only its text (an image's alt is read as the logo).
+    """
+    own_host = urlsplit(own).hostname if own else None
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        try:
+            parts = urlsplit(href)
+        except ValueError:
+            continue
+        same_site = parts.hostname == own_host if parts.hostname else href.startswith("/")
+        if not same_site or parts.path not in ("", "/") or parts.query:
+            continue
+        text = " ".join((a.text_content() or "").split())
+        name = clean_name(text) if 1 <= len(text.split()) <= 12 else None
+        if name:
+            return name
+    return None
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:

@@ -237,16 +237,16 @@ def about_name(text: str) -> str | None:
 _NAME_TAIL = regex.compile(r"\s*(?:\((?:https?://|www\.)[^)]*\)|\((?:link )?(?:zur|to|vers la|a la) "
                            r"(?:startseite|homepage|home|page d'accueil|página de inicio)\)|\b(?:19|20)\d{2}\.?)\s*$", _F)
 _DOMAIN = regex.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", _F)
-_NAME_CUT = regex.compile(r"\s+[—–|]\s*|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})")
+_NAME_CUT = regex.compile(r"\s+[—–|]\s*|\s+-\s+|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})")
 _NOT_A_NAME = regex.compile(r"^(?:startseite|home|homepage|zur startseite|logo|site logo|back to home)$", _F)
 
 
 def clean_name(name: str) -> str | None:
     """An organisation name without what a page appends to it ("IHS Inc. (www.ihs.com)",
     "Visiongain. Web design by ...", "SYS-CON Media, Inc. —"); None if nothing name-like is left."""
+    name = regex.sub(r"^logo\s*[-–:]\s*", "", name, flags=_F)
     name = _NAME_CUT.split(name, maxsplit=1)[0]
     name = _NAME_TAIL.sub("", name).strip(" ,;:|-–—")
-    name = regex.sub(r"^logo\s*[-–:]\s*", "", name, flags=_F)
     if not name or _NOT_A_NAME.match(name) or _DOMAIN.match(name) or wire_named(name):
         return None
     return name
@@ -283,6 +283,16 @@ def page_title(page_meta: dict[str, str]) -> str | None:
             parts = _TITLE_SEP.split(value)
             return max(parts, key=len) if len(parts) > 1 else value
     return None
+
+
+def title_sites(page_meta: dict[str, str]) -> list[str]:
+    """The parts of the page's <title> beside the headline: where a site names itself ("... | EnBW")."""
+    value = page_meta.get("page_title")
+    parts = _TITLE_SEP.split(value) if value else []
+    if len(parts) < 2:
+        return []
+    headline = max(parts, key=len)
+    return [part for part in (parts[-1], parts[0]) if part != headline]
 
 
 _ACRONYM = regex.compile(r"\b\p{Lu}{3,10}\b")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 
-from . import htmlpage, meta
+from . import htmlpage, meta, owner
 from .detectors import Verdict, detect_units
 from .errors import Timeout
 from .extract import choose_main, choose_span
@@ -120,6 +120,7 @@ def _render(units: Sequence[Unit], labels: list[tuple[str, str]], body: list[Uni
     for u, sec in zip(body, secs):
         if sec:
             sections[sec] = sections.get(sec, ()) + (u.text,)
+    canonical = (page.meta.get("canonical") if page else None) or url
     media = tuple(b.text for b in removed if b.rule == "media-url")
     if media:
         sections["media"] = media
@@ -129,14 +130,15 @@ def _render(units: Sequence[Unit], labels: list[tuple[str, str]], body: list[Uni
         sections=sections,
         removed=removed,
         input_kind=kind,
-        canonical_url=(page.meta.get("canonical") if page else None) or url,
-        **_metadata(units, body, secs, header, removed, page.meta if page else {}, paragraphs),
+        canonical_url=canonical,
+        **_metadata(units, body, secs, header, removed, page.meta if page else {}, paragraphs, canonical),
     )
     return release, blocks
 
 
 def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], header: Header,
-              removed: tuple[Block, ...], page_meta: dict[str, str], paragraphs: tuple[str, ...]) -> dict:
+              removed: tuple[Block, ...], page_meta: dict[str, str], paragraphs: tuple[str, ...],
+              url: str | None) -> dict:
     """Each field from the most specific evidence first: dateline, trailer, furniture, page meta.
 
     A page without a release has no release metadata: nothing is read off its chrome.
@@ -155,8 +157,7 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
     wire = ((dl.wire if dl else None) or meta.wire_in_text(lead) or page_meta.get("wire")
             or meta.wire_in_trailers(trailer) or meta.wire_from_info(furniture))
     about = next((meta.about_name(u.text) for u, s in zip(body, secs) if s == ABOUT), None)
-    owner = None if wire else (meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])
-                               or meta.logo_name([b.text for b in removed] + [page_meta.get("logo") or ""]))
+    owner = None if wire else _owner(removed, page_meta, url, paragraphs, about)
     title = units[header.title].text if header.title is not None else meta.page_title(page_meta)
     issuer = (meta.issuer_from(trailer, header.provided_by) or meta.issuer_from(all_texts, None)
               or page_meta.get("issuer") or header.name_line or (meta.lead_subject(_after(dl, at, paragraphs)) if wire else None)
@@ -175,6 +176,27 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
         "author": _person(header.author or page_meta.get("author"), wire),
         "language": meta.detect_language(" ".join(paragraphs)),
     }
+
+
+def _owner(removed: tuple[Block, ...], page_meta: dict[str, str], url: str | None,
+           paragraphs: tuple[str, ...], about: str | None) -> str | None:
+    """The site's owner, the issuer of a release no wire distributed (see :mod:`prclean.owner`).
+
+    When the release's About section names another organisation, the site is a portal hosting
+    someone else's release (trendkraft, induux): that organisation is the issuer, not the site.
+    """
+    removed_texts = [b.text for b in removed]
+    copyright_line = meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])
+    logo = meta.logo_name(removed_texts + [page_meta.get("logo") or ""])
+    address = owner.address_name(removed_texts)
+    candidates = [page_meta.get("home"), *meta.title_sites(page_meta), logo, copyright_line,
+                  page_meta.get("site_name"), page_meta.get("ld_publisher"), address]
+    candidates = [meta.clean_name(c) for c in candidates if c and len(c.split()) <= 12]
+    legal_address = address if address and owner.has_legal_form(address) else None
+    name = owner.page_owner(candidates, url, fallback=(copyright_line, logo, legal_address))
+    if name and about and not owner.same_organisation(name, about):
+        return None
+    return owner.with_acronym(name, paragraphs)
 
 
 def _after(dl: meta.Dateline | None, at: int, paragraphs: tuple[str, ...]) -> str:
