@@ -224,12 +224,18 @@ def read_meta(root, url: str | None = None) -> dict[str, str]:
             _take(meta, "site_name", content)
         elif name == "og:url":
             _take(meta, "canonical", _absolute(content, url))
-    for img in root.iter("img"):  # the site's logo names its owner: a newsroom's issuer
-        alt = (img.get("alt") or "").strip()
+    logos: list[str] = []  # the site's logo names its owner; a second one, the company a portal hosts
+    for img in root.iter("img"):
+        alt = " ".join((img.get("alt") or "").split())
         where = f"{img.get('class') or ''} {img.get('id') or ''} {img.get('src') or ''} {alt}".casefold()
         if alt and "logo" in where:
-            _take(meta, "logo", alt if "logo" in alt.casefold() else f"{alt} Logo")
+            logo = alt if "logo" in alt.casefold() else f"{alt} Logo"
+            if logo not in logos:
+                logos.append(logo)
+        if len(logos) == 5:
             break
+    if logos:
+        meta["logos"] = "\n".join(logos)
     title = root.find(".//title")
     if title is not None and title.text:
         _take(meta, "page_title", " ".join(title.text.split()))

@@ -61,6 +61,8 @@ _DATE_PARTS = regex.compile(
     r"|(?P<m5>\d{1,2})/(?P<d5>\d{1,2})/(?P<y5>\d{4})"
     r"|(?P<y6>\d{4})年(?P<m6>\d{1,2})月(?P<d6>\d{1,2})日", _F)
 _DATE_SCAN = 2000
+# an agency's tag is one lower-case or all-capitals token ("dpa", "AFP"); "(Germany)" is a place
+_AGENCY_TAG = regex.compile(r"^(?:\p{Ll}{2,10}|\p{Lu}{2,10})$")
 _WIRE_WORDS = {"ots": "news aktuell", "dpa-afx": "dpa-AFX", "iwr-pressedienst": "IWR-Pressedienst"}
 
 
@@ -70,6 +72,7 @@ class Dateline:
     date: str | None
     wire: str | None
     end: int = 0  # where the dateline stops and the release's first sentence begins
+    agency: str | None = None  # a tag that names no wire: the agency that wrote the text ("Berlin (dpa) -")
 
 
 def to_iso(text: str) -> str | None:
@@ -115,7 +118,9 @@ def parse_dateline(text: str) -> Dateline | None:
         wire = profile.name if profile else _WIRE_WORDS.get(tag)
         if not date and not wire and pattern not in _SELF_EVIDENT:
             continue
-        return Dateline(place, date, wire, m.end())
+        raw_tag = (groups.get("tag") or "").strip("/() ")
+        agency = raw_tag if not wire and _AGENCY_TAG.match(raw_tag) else None
+        return Dateline(place, date, wire, m.end(), agency)
     return None
 
 
@@ -158,12 +163,18 @@ def detect_language(text: str) -> str | None:
 
 _SOURCE = regex.compile(r"^SOURCE:?\s+(?P<x>.+?)[\s;,]*$|^Original-?Content von:?\s*(?P<x>.+?),\s*übermittelt"
                         r"|Herausgeber der Meldung\s*[»\"„“]\s*(?P<x>[^«\"“”]{2,80}?)\s*[«\"“”]")
-_INFO_SOURCE = regex.compile(r"(?:^|\|\s*)(?:source|quelle|herausgeber)\s*:\s*(?P<x>.+?)(?:\s+Follow\b.*)?\s*$", _F)
+_INFO_SOURCE = regex.compile(r"(?:^|\|\s*)(?:source|quelle|herausgeber)\s*:\s*(?P<x>[^|]+?)(?:\s+Follow\b.*)?\s*(?:\||$)",
+                             _F)
+_TRUNCATED = regex.compile(r"(?:\.\.\.|…)$")
 _MORE_FROM = regex.compile(r"^more (?:news|releases|press releases) from\s+(?P<x>.{2,80}?)\s*$", _F)
 _ABOUT = regex.compile(
     r"^(?:(?:about|über|à propos de|acerca de|sobre|informazioni su|chi è|over)\s+|à propos d'|a propos d'|关于|關於)"
     r"(?!(?:us|uns|nous|nosotros|noi|ons)\b)"
     r"(?P<x>(?!\d)\w.{1,80}?)\s*[:.]?$", _F)  # "About 400 people ..." is a sentence, not a heading
+_ABOUT_US = regex.compile(r"^(?:about us|über uns|à propos de nous|qui sommes-nous\s*\??|sobre nosotros|quiénes somos|"
+                          r"sobre nós|chi siamo|over ons|会社概要|公司简介)\s*:?$", _F)
+# "Wise Guy Reports is part of ...": the paragraph under an "About us" heading opens with its subject
+_IS_SUBJECT = regex.compile(r"^(?P<x>\p{Lu}[\p{L}\d&.'’-]*(?:\s+[\p{L}\d&.'’-]+){0,5}?)\s+(?:is|are|ist|sind|est|es|è|é)\s")
 _ARTICLE = regex.compile(r"^(?:the|die|der|das|den|dem|la|le|les|l'|el|los|las|il|lo|de|het|o|a)\s+", _F)
 _BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|written by|autor(?:in)?:?|author:?)\s+(?P<x>.+)$", _F)
 
@@ -182,8 +193,9 @@ def issuer_from(texts: Sequence[str], provided_by: str | None) -> str | None:
             return m.group("x")
     for t in texts:
         m = search(_INFO_SOURCE, t)
-        if m and len(m.group("x").split()) <= 10:
-            return m.group("x")
+        name = m.group("x") if m else ""
+        if name and len(name.split()) <= 10 and not _TRUNCATED.search(name):  # "dpa-afx topthem..." is cut
+            return name
     return None
 
 
@@ -227,6 +239,20 @@ def logo_name(texts: Sequence[str]) -> str | None:
             if name:
                 return name
     return None
+
+
+def is_about_us(text: str) -> bool:
+    return bool(search(_ABOUT_US, text))
+
+
+def about_issuer(section: Sequence[str]) -> str | None:
+    """Who the About section is about: its heading's name, or under "About us" its first sentence's subject."""
+    if not section:
+        return None
+    if is_about_us(section[0]) and len(section) > 1:
+        m = search(_IS_SUBJECT, section[1])
+        return clean_name(m.group("x")) if m else None
+    return about_name(section[0])
 
 
 def about_name(text: str) -> str | None:

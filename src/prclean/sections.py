@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import regex
 
 from .extract import CONTACT_HEADING, is_prose
-from .meta import about_name
+from .meta import about_name, is_about_us
 from .segment import Unit
 
 ABOUT, CONTACTS, FORWARD = "about", "contacts", "forward_looking"
@@ -30,7 +30,7 @@ _ABOUT_JA = regex.compile(r"^(?:.{1,40}について|会社概要|关于.{1,40}|�
 def section_of(u: Unit) -> str | None:
     """The section a unit opens, if it is a section heading (or a paragraph that opens one)."""
     text = u.text
-    if u.words <= 14 and (about_name(text) or _ABOUT_JA.match(text)):
+    if u.words <= 14 and (about_name(text) or is_about_us(text) or _ABOUT_JA.match(text)):
         return ABOUT
     if u.words <= 14 and CONTACT_HEADING.match(text):
         return CONTACTS

@@ -111,6 +111,14 @@ PROFILES: tuple[WireProfile, ...] = (
         (f".//*[{has_class('news-meta')}]",),
     ),
     WireProfile(
+        "induux 4press",  # the press-release service of the induux industry platform
+        ("induux.com",),
+        r"\(\s*induux\s*\)",
+        ("/4press/", "induux"),
+        (f"//div[{has_class('ugc')}]",),  # the release text, its lead set apart in a p of the same class
+        (f"//p[{has_class('ugc')}]",),
+    ),
+    WireProfile(
         "dpa-AFX",
         ("dpa-afx.de",),
         r"\(\s*dpa-AFX\s*\)",
