@@ -20,10 +20,24 @@ from prclean.meta import detect_language, parse_dateline, to_iso
     ("Köln (ots) - Die TravelTrex GmbH", "Köln", None, "news aktuell"),
     ("Hamburg (iwr-pressedienst) - Die vermehrte", "Hamburg", None, "IWR-Pressedienst"),
     ("Potsdam – Zum Ende des Jagdjahres", "Potsdam", None, None),
+    ("Utrecht, 3 maart 2026 – Stichting Waterland", "Utrecht", "2026-03-03", None),
+    ("LISBOA, 14 de abril de 2026 – A Vinhas do Sado", "LISBOA", "2026-04-14", None),
 ])
 def test_datelines(lead, place, date, wire):
     dl = parse_dateline(lead)
     assert dl is not None and (dl.place, dl.date, dl.wire) == (place, date, wire)
+
+
+@pytest.mark.parametrize("lead,agency", [
+    ("Berlin/Frankfurt (dpa) - Immer mehr junge Menschen", "dpa"),
+    ("PARIS (AFP) - Le gouvernement a annoncé", "AFP"),
+    ("Köln (ots) - Die TravelTrex GmbH", None),  # a wire's tag, not an agency's
+    ("Hamburg (iwr-pressedienst) - Die vermehrte", None),
+    ("München (Bayern) - Der Freistaat", None),  # a place in brackets
+])
+def test_dateline_agency(lead, agency):
+    dl = parse_dateline(lead)
+    assert dl is not None and dl.agency == agency
 
 
 @pytest.mark.parametrize("lead", [
@@ -51,6 +65,8 @@ def test_to_iso(text, iso):
     ("El gobierno anunció que el programa se ampliará para las empresas de la región en los próximos años.", "es"),
     ("ミナト精機株式会社は1968年に創業した産業機械メーカーです。", "ja"),
     ("公司今天宣布在北京开设新的研发中心，将雇用三百名工程师。", "zh"),
+    ("De stichting heeft een nieuw gemaal geopend dat het water van de polder naar de rivier pompt.", "nl"),
+    ("A empresa anunciou que vai abrir uma nova fábrica no norte do país e contratar trabalhadores.", "pt"),
 ])
 def test_language(text, lang):
     assert detect_language(text) == lang
@@ -70,3 +86,41 @@ def test_lead_subject(lead, issuer):
 
     dl = parse_dateline(lead)
     assert dl is not None and lead_subject(lead[dl.end:]) == issuer
+
+
+@pytest.mark.parametrize("lines,issuer", [
+    (["About Us", "Wise Guy Reports is part of the Wise Guy Consultants Pvt. Ltd. and offers reports."],
+     "Wise Guy Reports"),
+    (["Über uns", "Die Stadtwerke Lindenau sind der Versorger der Stadt."], "Stadtwerke Lindenau"),
+    (["About us", "We build storage systems for utilities."], None),  # no named subject: say nothing
+    (["Over ons", "Stichting Waterland is een onafhankelijke stichting."], "Stichting Waterland"),
+    (["About Acme Corp.", "Acme builds storage systems."], "Acme Corp"),
+    ([], None),
+])
+def test_about_issuer(lines, issuer):
+    from prclean.meta import about_issuer
+
+    assert about_issuer(lines) == issuer
+
+
+@pytest.mark.parametrize("line,issuer", [
+    ("28.04.2021 - 07:18 | Quelle: dpa-afx topthem... | Lesedauer etwa 4 min.", None),  # cut off: no name
+    ("Datum: 12.03.2026 | Quelle: Stadtwerke Lindenau GmbH | Lesedauer 2 min.", "Stadtwerke Lindenau GmbH"),
+    ("Quelle: dpa-AFX", "dpa-AFX"),
+])
+def test_source_info_line(line, issuer):
+    from prclean.meta import issuer_from
+
+    assert issuer_from([line], None) == issuer
+
+
+@pytest.mark.parametrize("title,sites", [
+    ("Habeck in München - Windkraft in Bayern geht nur ohne 10H - BUND Naturschutz in Bayern e.V.",
+     ["BUND Naturschutz in Bayern e.V.", "Habeck in München"]),
+    ("BSI - Presse - Sicherheits-Check für Künstliche Intelligenz in Autos", ["BSI"]),
+    ("Neue Energiezähler mit M-Bus", []),
+])
+def test_title_sites(title, sites):
+    from prclean.meta import title_sites
+
+    assert title_sites({"page_title": title}) == sites

@@ -14,6 +14,8 @@ from prclean.segment import segment_text
 @pytest.mark.parametrize("line,section", [
     ("About Acme Corp.", ABOUT), ("Über die Stadtwerke Lindenau", ABOUT), ("À propos de la Coopérative", ABOUT),
     ("Acerca de Aguas del Sur", ABOUT), ("会社概要", ABOUT), ("关于华川储能", ABOUT),
+    ("About Us", ABOUT), ("Über uns", ABOUT), ("Over ons", ABOUT), ("Sobre a Vinhas do Sado", ABOUT),
+    ("Over Stichting Waterland", ABOUT),
     ("Media contact:", CONTACTS), ("Pressekontakt:", CONTACTS), ("お問い合わせ", CONTACTS),
     ("Forward-Looking Statements", FORWARD), ("Zukunftsgerichtete Aussagen", FORWARD),
     ("This press release contains forward-looking statements within the meaning of the Act.", FORWARD),

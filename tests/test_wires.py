@@ -47,5 +47,19 @@ def test_a_wrong_url_does_not_break_extraction(fixtures_dir):
 def test_hosts_lend_containers_not_wire_names(fixtures_dir):
     html = (fixtures_dir / "yahoo-finance-html-prn" / "input.html").read_text(encoding="utf-8")
     page = htmlpage.parse(html)
-    assert page.source == "profile:Yahoo Finance" and "wire" not in page.meta
+    assert page.source == "profile:Yahoo Finance" and page.meta.get("wire") != "Yahoo Finance"
     assert prclean.clean(html).wire == "PR Newswire"  # from the dateline
+
+
+def test_every_profile_has_an_html_fixture(fixtures_dir):
+    """Each wire and host profile is exercised on a page of its own layout, not only by name."""
+    sources, wires = set(), set()
+    for path in sorted(fixtures_dir.glob("*/input.html")):
+        html = path.read_bytes()
+        sources.add(htmlpage.parse(html.decode("utf-8", "replace")).source)
+        wires.add(prclean.clean(html).wire)
+    for profile in (*PROFILES, *HOSTS):
+        if profile.body_xpaths:
+            assert f"profile:{profile.name}" in sources, profile.name
+        else:  # known by its dateline tag alone
+            assert profile.name in wires, profile.name

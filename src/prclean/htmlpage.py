@@ -9,6 +9,7 @@ classes and ids (``<nav>``, ``class="social-share"``), which becomes a detector 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -21,7 +22,7 @@ from .detectors import Verdict
 from .errors import NotAPage
 from .meta import clean_name, to_iso
 from .segment import INVISIBLE, Unit
-from .wires import HOSTS, WireProfile, has_class, wire_from_page
+from .wires import HOSTS, WireProfile, has_class, wire_candidates, wire_from_page
 
 _DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "select",
          "button", "input", "textarea", "canvas", "map", "video", "audio", "math"}
@@ -47,6 +48,7 @@ _TOKEN_LABEL = {
                      "countryselector"), "language-list"),
     **dict.fromkeys(("caption", "figcaption", "credit", "credits"), "caption"),
 }
+_log = logging.getLogger("prclean")  # a profile that stops matching means the wire changed its layout
 _WORDS = regex.compile(r"\w+")
 _TOKEN_SPLIT = regex.compile(r"[\s_-]+")
 _XML_DECL = regex.compile(r"^\s*<\?xml[^>]{0,300}\?>", regex.IGNORECASE)
@@ -373,12 +375,20 @@ def parse(html: str, url: str | None = None) -> Page:
     """
     root = parse_tree(html)
     meta = read_meta(root, url)
-    profile = wire_from_page(url, html)
-    used = profile
-    containers = _profile_container(root, profile)
-    if not containers:  # a site that republishes the release (Yahoo Finance, Nasdaq, MarketWatch)
-        used = wire_from_page(url, html, HOSTS)
-        containers = _profile_container(root, used)
+    ranked = wire_candidates(url, html)
+    profile = ranked[0][1] if ranked and ranked[0][0] >= 2 else None
+    # a site that republishes releases (Yahoo Finance, Nasdaq, MarketWatch) lays out the page itself
+    used = wire_from_page(url, html, HOSTS)
+    containers = _profile_container(root, used)
+    if not containers:
+        used, containers = profile, _profile_container(root, profile)
+    for _, weak in ranked if profile is None and not containers else ():  # one clue, confirmed by the layout
+        containers = _profile_container(root, weak)
+        if containers:
+            profile = used = weak
+            break
+    if profile is not None and profile.body_xpaths and not containers:
+        _log.info("page carries %s markers but none of its body containers: generic path", profile.name)
     marked = [] if containers else _marked_content(root)
     units: list[Unit] = []
     verdicts: dict[int, Verdict] = {}

@@ -251,7 +251,7 @@ def about_issuer(section: Sequence[str]) -> str | None:
         return None
     if is_about_us(section[0]) and len(section) > 1:
         m = search(_IS_SUBJECT, section[1])
-        return clean_name(m.group("x")) if m else None
+        return clean_name(_ARTICLE.sub("", m.group("x"))) if m else None
     return about_name(section[0])
 
 

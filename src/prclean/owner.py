@@ -27,9 +27,11 @@ _NON_LETTERS = regex.compile(r"\P{L}+")
 _CAPITALISED = regex.compile(r"\b\p{Lu}")
 _ACRONYMS = regex.compile(r"\b\p{Lu}{2,8}\b")
 # the name of an organisation, and the imprint line under it: street and number, or postcode and town
-_ADDRESS = regex.compile(r"\b\d{4,5}\s+\p{Lu}\p{Ll}+|\p{L}(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)"
-                         r"\s+\d|\b\d+\s+\p{Lu}[\p{L} ]{2,30}\s+(?:street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd\.)",
-                         regex.IGNORECASE)
+_ADDRESS = regex.compile(
+    r"\b\d{4,5}\s+\p{Lu}\p{Ll}+"  # 10115 Berlin
+    r"|\b\d{4}\s?\p{Lu}{2}\s+\p{Lu}\p{Ll}+"  # 3511 AB Utrecht
+    r"|\p{L}(?i:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)\s+\d"  # Zinnowitzer Straße 8
+    r"|\b\d+\s+\p{Lu}[\p{L} ]{2,30}\s+(?i:street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd\.)")  # 200 Pier Street
 _ORG_LINE = regex.compile(r"^\p{Lu}[\p{L}&.,'’ ()-]{2,80}$")
 _LEGAL_FORM = regex.compile(r"\b(?:e\.\s?V|g?GmbH|AG|SE|KG|Inc|Ltd|LLC|plc|Corp|S\.\s?A|B\.\s?V|N\.\s?V|S\.p\.A|SAS|SARL)\b\.?$")
 _WITH_ACRONYM = r"\s*\((\p{Lu}{2,8})\)"

@@ -80,6 +80,7 @@ PROFILES: tuple[WireProfile, ...] = (
         r"\(\s*PRWEB\s*\)|/\s*PRWeb\s*/",
         ("prweb.com", "PRWEB"),
         (f"//div[{has_class('release-body')}]", "//div[@itemprop='articleBody']"),
+        (f"//div[{has_class('release-contact')}]",),  # the media contact box sits below the body
     ),
     WireProfile(
         "Newsfile",
@@ -143,6 +144,7 @@ HOSTS: tuple[WireProfile, ...] = (
                 ("//div[@id='js-article__body']", f"//div[{has_class('article__body')}]"), host=True),
 )
 _TAGS = [(p, regex.compile(p.dateline_tag, regex.IGNORECASE)) for p in PROFILES]
+_TAG_OF = {p.name: pattern for p, pattern in _TAGS}
 ANY_TAG = regex.compile("|".join(f"(?:{p.dateline_tag})" for p in PROFILES), regex.IGNORECASE)
 
 
@@ -155,20 +157,36 @@ def wire_from_text(text: str) -> WireProfile | None:
 
 
 def wire_from_page(url: str | None, html: str, profiles: tuple[WireProfile, ...] = PROFILES) -> WireProfile | None:
-    """Recognise the wire from the URL's host, else from markers in the page itself.
+    """The wire the page is sure of: a URL host its markers confirm, or two pieces of evidence in the page.
 
     The URL is only a hint: a wrong URL must not beat what the page says, so a host match is
     accepted only when the page also carries one of the profile's markers.
+    """
+    ranked = wire_candidates(url, html, profiles)
+    return ranked[0][1] if ranked and ranked[0][0] >= 2 else None
+
+
+def wire_candidates(url: str | None, html: str, profiles: tuple[WireProfile, ...] = PROFILES
+                    ) -> list[tuple[int, WireProfile]]:
+    """Profiles with any evidence in the page, strongest first.
+
+    Evidence is a marker (the wire's domain or name in the raw page) or its dateline tag in the
+    text; a URL host the page confirms counts as certain. One piece alone is weak: a news site
+    quoting a release mentions the wire once. The caller accepts a weak candidate only when the
+    page also has that wire's body container.
     """
     host = ""
     if url:
         m = _HOST.match(url.strip())
         host = m.group(1).lower() if m else ""
     head = html[:400_000]
+    ranked = []
     for profile in profiles:
-        if host and any(host == h or host.endswith("." + h) for h in profile.hosts) \
-                and any(mark in head for mark in profile.markers):
-            return profile
-    scores = [(sum(head.count(mark) for mark in p.markers), p) for p in profiles if p.body_xpaths]
-    best = max(scores, key=lambda s: s[0], default=(0, None))
-    return best[1] if best[0] >= 2 else None
+        score = sum(head.count(mark) for mark in profile.markers)
+        if host and score and any(host == h or host.endswith("." + h) for h in profile.hosts):
+            score += 100
+        if profile.dateline_tag and _TAG_OF[profile.name].search(head):
+            score += 1
+        if score and (profile.body_xpaths or score >= 100):
+            ranked.append((score, profile))
+    return sorted(ranked, key=lambda s: -s[0])
