@@ -405,19 +405,33 @@ def parse(html: str, url: str | None = None) -> Page:
             inside.add(u.index)
     source = f"profile:{used.name}" if containers and used else ""
     if not containers:  # `inside` holds the marked entry, if the page has one
-        entry_end = max(inside, default=len(units))
-        inside = set()
+        marked_entry, inside = inside, set()
         lines = _trafilatura_lines(html)
         if lines is not None:
             line_set, full = lines
             grams = _trigrams(full)
-            # what trafilatura keeps past the entry the page marks itself is the host's, not the release's
-            inside = {u.index for u in units if u.index <= entry_end and _covered(u, line_set, full, grams)}
+            inside = {u.index for u in units if _covered(u, line_set, full, grams)}
+            inside = _bounded(inside, marked_entry, units)
             source = "trafilatura"
     _drop_wrapper_labels(units, verdicts, inside)
     if profile is not None:
         meta.setdefault("wire", profile.name)
     return Page(units, verdicts, meta, inside, source)
+
+
+def _bounded(kept: set[int], entry: set[int], units: list[Unit]) -> set[int]:
+    """trafilatura's units up to the end of the entry the page marks itself; the rest is the host's.
+
+    Only when the marked entry holds most of what trafilatura kept: a site that marks a teaser or
+    the lead alone as its article body says nothing about where the text ends.
+    """
+    if not entry:
+        return kept
+    words = sum(units[i].words for i in kept) or 1
+    if sum(units[i].words for i in kept & entry) < 0.6 * words:
+        return kept
+    end = max(entry)
+    return {i for i in kept if i <= end}
 
 
 def _drop_wrapper_labels(units: list[Unit], verdicts: dict[int, Verdict], inside: set[int]) -> None:
