@@ -62,6 +62,8 @@ def test_fallback_without_a_domain_and_over_a_bare_acronym():
     assert page_owner(["BMAS"], "https://www.bmas.de/x", ("Bundesministerium für Arbeit und Soziales",)) == \
         "Bundesministerium für Arbeit und Soziales"
     assert page_owner(["ZDH"], "https://www.zdh.de/x", (None,)) == "ZDH"
+    assert page_owner([], None, ("BWE", None, "Bundesverband WindEnergie e.V.")) == "Bundesverband WindEnergie e.V."
+    assert page_owner([], None, ("BWE", None, None)) == "BWE"
     assert page_owner([], None, (None, None)) is None
 
 

@@ -83,8 +83,9 @@ def same_organisation(a: str, b: str) -> bool:
 
 
 def page_owner(candidates: Sequence[str | None], url: str | None, fallback: Sequence[str | None]) -> str | None:
-    """The fullest name the page's domain confirms (the earliest on a tie); else the first of ``fallback``,
-    which also wins over a bare acronym.
+    """The fullest name the page's domain confirms (the earliest on a tie); else the first of ``fallback``.
+
+    A bare acronym comes last: the copyright line or the logo usually spells the name out.
 
     The fullest, because pages also use the short form ("EnBW", "BSI") where the imprint or the
     copyright line gives the legal name.
@@ -92,10 +93,12 @@ def page_owner(candidates: Sequence[str | None], url: str | None, fallback: Sequ
     labels = domain_labels(url)
     confirmed = [name for name in candidates if name and spells_domain(name, labels)]
     best = max(confirmed, key=lambda name: len(_NON_LETTERS.sub("", name)), default=None)
-    given = next((name for name in fallback if name), None)
-    if best and _ACRONYMS.fullmatch(best) and given:
-        return given  # "BMAS" from the domain and the title; the copyright line spells it out
-    return best or given
+    given = [name for name in fallback if name]
+    spelled_out = next((name for name in given if not _ACRONYMS.fullmatch(name)), None)
+    if best and not _ACRONYMS.fullmatch(best):
+        return best
+    # "BMAS" from the domain and the title, "BWE" in the copyright line: a full name beats them
+    return spelled_out or best or next(iter(given), None)
 
 
 def with_acronym(name: str | None, texts: Sequence[str]) -> str | None:

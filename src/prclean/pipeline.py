@@ -195,7 +195,7 @@ def _owner(removed: tuple[Block, ...], page_meta: dict[str, str], url: str | Non
                   page_meta.get("site_name"), page_meta.get("ld_publisher"), address]
     candidates = [meta.clean_name(c) for c in candidates if c and len(c.split()) <= 12]
     legal_address = address if address and owner.has_legal_form(address) else None
-    name = owner.page_owner(candidates, url, fallback=(copyright_line, logo, legal_address))
+    name = owner.page_owner(candidates, url, fallback=(copyright_line, legal_address, logo))
     if name and about and not owner.same_organisation(name, about):
         return None
     return owner.with_acronym(name, paragraphs)
