@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-import lxml.html
 import regex
 from lxml import etree
 
@@ -64,17 +63,20 @@ class Page:
     source: str = ""
 
 
-def _parser() -> lxml.html.HTMLParser:
-    return lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
-                                huge_tree=False, default_doctype=False)
+def _parser() -> etree.HTMLParser:
+    # plain etree elements: lxml.html's element classes cost a Python lookup per element visited
+    return etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
+                            huge_tree=False, default_doctype=False)
 
 
 def parse_tree(html: str):
     """The lxml tree of a page; internal DTD subsets are cut first so no entity is ever expanded."""
     html = _DOCTYPE_ENTITIES.sub("", _XML_DECL.sub("", html, count=1), count=1)
+    if not html.strip():
+        raise NotAPage("no HTML document could be parsed: empty page")
     try:
-        root = lxml.html.document_fromstring(html, parser=_parser())
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(html, parser=_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise NotAPage(f"no HTML document could be parsed: {exc}") from exc
     if root is None:
         raise NotAPage("no HTML document could be parsed")
@@ -245,6 +247,21 @@ def read_meta(root, url: str | None = None) -> dict[str, str]:
     return meta
 
 
+def _visible_text(root, limit: int = 100_000) -> str:
+    """The page's text without scripts and styles, up to ``limit`` characters: where dateline tags are."""
+    body = root.find("body")
+    parts: list[str] = []
+    size = 0
+    for el in (body if body is not None else root).iter():
+        for text in ((el.text if el.tag not in _DROP else None), el.tail):
+            if text and not text.isspace():
+                parts.append(text)
+                size += len(text)
+        if size > limit:
+            break
+    return " ".join(parts)
+
+
 def _home_name(root, own: str | None) -> str | None:
     """The words of the first text link to the site's own home page: newsrooms name their owner there.
 
@@ -254,6 +271,8 @@ def _home_name(root, own: str | None) -> str | None:
     own_host = urlsplit(own).hostname if own else None
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
+        if href.rstrip("/").count("/") > 2 or (href and href[0] not in "/h"):
+            continue  # a path below the root, or a relative link: not the home page
         try:
             parts = urlsplit(href)
         except ValueError:
@@ -261,7 +280,7 @@ def _home_name(root, own: str | None) -> str | None:
         same_site = parts.hostname == own_host if parts.hostname else href.startswith("/")
         if not same_site or parts.path not in ("", "/") or parts.query:
             continue
-        text = " ".join((a.text_content() or "").split())
+        text = " ".join("".join(a.itertext()).split())
         name = clean_name(text) if 1 <= len(text.split()) <= 12 else None
         if name:
             return name
@@ -312,7 +331,7 @@ def _profile_container(root, profile: WireProfile | None) -> list:
 
 # The entry text a page marks up itself: schema.org's articleBody and the microformats entry content.
 _MARKED_CONTENT = ("//*[@itemprop='articleBody']",
-                   f"//*[@class and ancestor::*[{has_class('h-entry')}] and {has_class('e-content')}]")
+                   f"//*[{has_class('h-entry')}]//*[{has_class('e-content')}]")
 
 
 def _marked_content(root) -> list:
@@ -375,7 +394,7 @@ def parse(html: str, url: str | None = None) -> Page:
     """
     root = parse_tree(html)
     meta = read_meta(root, url)
-    ranked = wire_candidates(url, html)
+    ranked = wire_candidates(url, html, text=lambda: _visible_text(root))
     profile = ranked[0][1] if ranked and ranked[0][0] >= 2 else None
     # a site that republishes releases (Yahoo Finance, Nasdaq, MarketWatch) lays out the page itself
     used = wire_from_page(url, html, HOSTS)

@@ -7,6 +7,7 @@ names a wire; it asks the profiles.  Adding a wire means adding one entry here a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -144,7 +145,13 @@ HOSTS: tuple[WireProfile, ...] = (
                 ("//div[@id='js-article__body']", f"//div[{has_class('article__body')}]"), host=True),
 )
 _TAGS = [(p, regex.compile(p.dateline_tag, regex.IGNORECASE)) for p in PROFILES]
-_TAG_OF = {p.name: pattern for p, pattern in _TAGS}
+# one pass over a page's text finds every wire's tag; the group name says whose
+_ANY_TAG_NAMED = regex.compile("|".join(f"(?P<w{i}>{p.dateline_tag})" for i, p in enumerate(PROFILES)),
+                               regex.IGNORECASE)
+
+
+def _group(profile: WireProfile) -> str | None:
+    return f"w{PROFILES.index(profile)}" if profile in PROFILES else None
 ANY_TAG = regex.compile("|".join(f"(?:{p.dateline_tag})" for p in PROFILES), regex.IGNORECASE)
 
 
@@ -166,27 +173,30 @@ def wire_from_page(url: str | None, html: str, profiles: tuple[WireProfile, ...]
     return ranked[0][1] if ranked and ranked[0][0] >= 2 else None
 
 
-def wire_candidates(url: str | None, html: str, profiles: tuple[WireProfile, ...] = PROFILES
-                    ) -> list[tuple[int, WireProfile]]:
+def wire_candidates(url: str | None, html: str, profiles: tuple[WireProfile, ...] = PROFILES,
+                    text: Callable[[], str] | None = None) -> list[tuple[int, WireProfile]]:
     """Profiles with any evidence in the page, strongest first.
 
     Evidence is a marker (the wire's domain or name in the raw page) or its dateline tag in the
-    text; a URL host the page confirms counts as certain. One piece alone is weak: a news site
-    quoting a release mentions the wire once. The caller accepts a weak candidate only when the
-    page also has that wire's body container.
+    page's visible text (read through ``text`` only when the markers leave the wire in doubt); a
+    URL host the page confirms counts as certain. One piece alone is weak: a news site quoting a
+    release mentions the wire once. The caller accepts a weak candidate only when the page also
+    has that wire's body container.
     """
     host = ""
     if url:
         m = _HOST.match(url.strip())
         host = m.group(1).lower() if m else ""
     head = html[:400_000]
-    ranked = []
+    scores = {}
     for profile in profiles:
         score = sum(head.count(mark) for mark in profile.markers)
         if host and score and any(host == h or host.endswith("." + h) for h in profile.hosts):
             score += 100
-        if profile.dateline_tag and _TAG_OF[profile.name].search(head):
-            score += 1
-        if score and (profile.body_xpaths or score >= 100):
-            ranked.append((score, profile))
+        scores[profile] = score
+    if text is not None and max(scores.values(), default=0) < 2:
+        tagged = {m.lastgroup for m in _ANY_TAG_NAMED.finditer(text()[:100_000])}
+        for profile in scores:
+            scores[profile] += _group(profile) in tagged
+    ranked = [(score, p) for p, score in scores.items() if score and (p.body_xpaths or score >= 100)]
     return sorted(ranked, key=lambda s: -s[0])
