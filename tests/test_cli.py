@@ -57,3 +57,6 @@ def test_bench_and_gate(fixtures_dir, tmp_path, capsys):
     assert f1[("prclean", "text")] > f1[("raw", "text")] and f1[("prclean", "text")] > f1[("c4", "text")]
     floors.write_text(json.dumps({"fixtures/text": {"f1": 1.01}}))
     assert main(["bench", str(fixtures_dir), "--systems", "prclean", "--gate", str(floors)]) == 1
+    floors.write_text(json.dumps({"fixtures/html": {"meta": {"issuer": 1.01}}}))  # metadata floors too
+    assert main(["bench", str(fixtures_dir), "--systems", "prclean", "--gate", str(floors)]) == 1
+    assert "issuer exact match" in capsys.readouterr().err

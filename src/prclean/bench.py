@@ -151,7 +151,7 @@ def available(name: str) -> bool:
 def run_bench(roots: list[Path], systems: list[str]) -> dict:
     """Score every system on every case; return the full report as a JSON-ready dict."""
     tallies: dict[tuple[str, str, str], Tally] = {}
-    meta_hits: dict[tuple[str, str], dict[str, list[int]]] = {}
+    meta_hits: dict[tuple[str, str, str], dict[str, list[int]]] = {}
     per_case: list[dict] = []
     for root in roots:
         corpus = root.name
@@ -178,7 +178,7 @@ def run_bench(roots: list[Path], systems: list[str]) -> dict:
                         tally.errors += 1
                     p, r = tally.add(case.expected, text, gold.get("must", []), gold.get("must_not", []))
                 row.update(precision=round(p, 4), recall=round(r, 4))
-                hits = meta_hits.setdefault((corpus, name), {})
+                hits = meta_hits.setdefault((corpus, name, case.kind), {})
                 row["meta"] = {}
                 for f in META_FIELDS:
                     if gold.get(f) is not None and (got or name == "prclean"):
@@ -187,8 +187,8 @@ def run_bench(roots: list[Path], systems: list[str]) -> dict:
                         row["meta"][f] = [gold.get(f), got.get(f)]
                 per_case.append(row)
     table = [{"corpus": c, "system": s, "kind": k, **t.summary()} for (c, s, k), t in sorted(tallies.items())]
-    meta = [{"corpus": c, "system": s, **{f: round(sum(v) / len(v), 3) for f, v in fields.items()}}
-            for (c, s), fields in sorted(meta_hits.items()) if fields]
+    meta = [{"corpus": c, "system": s, "kind": k, **{f: round(sum(v) / len(v), 3) for f, v in fields.items()}}
+            for (c, s, k), fields in sorted(meta_hits.items()) if fields]
     return {"table": table, "meta": meta, "cases": per_case}
 
 
@@ -200,11 +200,11 @@ def markdown(report: dict, cases: bool = False) -> str:
     out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     out += ["| " + " | ".join(str(r[c]) for c in cols) + " |" for r in rows]
     if report["meta"]:
-        fields = sorted({k for m in report["meta"] for k in m} - {"corpus", "system"})
+        fields = sorted({k for m in report["meta"] for k in m} - {"corpus", "system", "kind"})
         out += ["", "Metadata exact match (cases whose gold has the field):", "",
-                "| corpus | system | " + " | ".join(fields) + " |", "|" + "---|" * (len(fields) + 2)]
-        out += [f"| {m['corpus']} | {m['system']} | " + " | ".join(str(m.get(f, "")) for f in fields) + " |"
-                for m in report["meta"]]
+                "| corpus | kind | system | " + " | ".join(fields) + " |", "|" + "---|" * (len(fields) + 3)]
+        out += [f"| {m['corpus']} | {m['kind']} | {m['system']} | " + " | ".join(str(m.get(f, "")) for f in fields)
+                + " |" for m in report["meta"]]
     if cases:
         out += ["", "| corpus | case | input | system | P | R | error |", "|---|---|---|---|---|---|---|"]
         out += [f"| {r['corpus']} | {r['case']} | {r['input']} | {r['system']} | {r['precision']} | "
@@ -213,9 +213,10 @@ def markdown(report: dict, cases: bool = False) -> str:
 
 
 def check_floors(report: dict, floors: dict) -> list[str]:
-    """Failures of the quality gate: prclean below an F1 floor or above a leak ceiling."""
+    """Failures of the quality gate: prclean below an F1, must-recall or metadata floor, or above a leak ceiling."""
     problems = []
     cells = {(r["corpus"], r["system"], r["kind"]): r for r in report["table"]}
+    meta = {(m["corpus"], m["system"], m["kind"]): m for m in report["meta"]}
     for key, limit in floors.items():
         corpus, kind = key.split("/", 1)
         row = cells.get((corpus, "prclean", kind))
@@ -229,5 +230,9 @@ def check_floors(report: dict, floors: dict) -> list[str]:
             problems.append(f"{key}: must recall {row['must_recall']} < floor {limit['must_recall']}")
         if row["errors"] > limit.get("errors", 0):
             problems.append(f"{key}: {row['errors']} errors > {limit.get('errors', 0)}")
+        for field, floor in limit.get("meta", {}).items():
+            got = meta.get((corpus, "prclean", kind), {}).get(field, 0)
+            if got < floor:
+                problems.append(f"{key}: {field} exact match {got} < floor {floor}")
     return problems
 
