@@ -124,3 +124,16 @@ def test_title_sites(title, sites):
     from prclean.meta import title_sites
 
     assert title_sites({"page_title": title}) == sites
+
+
+@pytest.mark.parametrize("line,author", [
+    ("Von David Hutzler, dpa", "David Hutzler"),
+    ("By Sarah Crowe", "Sarah Crowe"),
+    ("By Anna Maria Lind | Staff Writer", "Anna Maria Lind"),
+    ("Par Jean-Luc Martin, AFP", "Jean-Luc Martin"),
+    ("The company said it would hire", None),
+])
+def test_byline_author(line, author):
+    from prclean.meta import author_from
+
+    assert author_from(line) == author

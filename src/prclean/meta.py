@@ -278,9 +278,17 @@ def clean_name(name: str) -> str | None:
     return name
 
 
+_AFFILIATION = regex.compile(r"^(?P<x>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*(?:,|\||/)\s*\S")
+
+
 def author_from(text: str) -> str | None:
+    """The person a byline names, without the affiliation after it ("Von David Hutzler, dpa")."""
     m = search(_BYLINE, text)
-    return m.group("x").strip() if m else None
+    if not m:
+        return None
+    name = m.group("x").strip()
+    person = search(_AFFILIATION, name)
+    return person.group("x") if person else name
 
 
 def first_date(texts: Sequence[str]) -> str | None:
