@@ -45,3 +45,26 @@ def test_home_link_and_logos():
     meta = read_meta(parse_tree(html))
     assert meta["home"] == "Ministerium für Umwelt (MLUK)"  # the own site's root, by its text, not "Startseite"
     assert meta["logos"].splitlines() == ["Landesregierung Logo", "Acme GmbH Logo"]
+
+
+def test_an_inline_tag_styled_as_a_block_ends_its_line():
+    """A photo credit set in ``<em style="display:block">`` must not glue onto the dateline after it."""
+    lead = ("Hamburg (iwr-pressedienst) - Die Windparkbetreiber im Norden haben im Oktober so viel Strom "
+            "eingespeist wie nie zuvor, teilte der Verband am Montag mit.")
+    more = ["Die Anlagen an der Küste liefen an 27 von 31 Tagen mit voller Leistung, weil kräftige Westwinde zogen.",
+            "Der Verband rechnet damit, dass der Anteil der Windkraft am Strommix im Norden auf über 60 Prozent steigt."]
+    html = (f"<html><body><h1>Rekord im Oktober</h1><div><a href='/f.jpg'><img src='f.jpg' alt=''>Foto vom Windpark"
+            f"<em style='color:#aaa; display: block'>© Nordwind</em></a>{lead}<p>{more[0]}</p><p>{more[1]}</p>"
+            f"</div></body></html>")
+    release = prclean.clean(html)
+    assert release.paragraphs[0] == lead
+    assert release.dateline_location == "Hamburg" and release.wire == "IWR-Pressedienst"
+
+
+def test_a_dated_dateline_after_a_short_deck():
+    deck = ["Heizen im Urlaub spart Geld.", "Frost droht bei ausgeschalteter Heizung.", "Unter 14 Grad droht Schimmel."]
+    page = "\n\n".join(["Richtig heizen im Weihnachtsurlaub", *deck,
+                        ("Berlin, 29. November 2022. Weihnachten ist Reisezeit, und viele Familien fahren für zwei "
+                         "Wochen zu Verwandten, während die Heizung zu Hause weiterläuft."), PARAS[0]])
+    release = prclean.clean(page)
+    assert (release.dateline_location, release.date) == ("Berlin", "2022-11-29")

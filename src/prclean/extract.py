@@ -237,6 +237,8 @@ def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[in
     dl = find_dateline(units, keep[0], keep[-1]) if keep else None
     if dl is not None and dl in keep and _opens_release(units, [i for i in keep if i < dl], dl):
         keep = keep[keep.index(dl):]
+    elif dl is None and keep and (lead := _dateline_before(units, found, keep[0])) is not None:
+        keep = [lead, *keep]  # the main-content pass lost the release's opening paragraph
     if keep:  # paragraphs the main-content pass skipped between its own, with no chrome evidence
         have = set(keep)
         keep = sorted(have | {i for i in range(keep[0], keep[-1]) if i not in have and not found.get(i)
@@ -245,6 +247,16 @@ def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[in
     if not any(is_prose(units[i]) for i in keep):
         return None
     return Span(keep, keep[0], keep[-1])
+
+
+def _dateline_before(units: Sequence[Unit], found: dict[int, Verdict], first: int) -> int | None:
+    """The unit just above the main content, when it opens with a dateline and no detector objects."""
+    i = first - 1
+    while i >= 0 and units[i].decoration:
+        i -= 1
+    if i < 0 or found.get(i) or not is_prose(units[i]):
+        return None
+    return find_dateline(units, i, i)
 
 
 def _named_chrome(found: dict[int, Verdict], i: int) -> bool:

@@ -150,7 +150,7 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
                 pass
             elif tag == "br":
                 yield from flush(block_tag, own, in_main, br=True)
-            elif tag in _BLOCK:
+            elif tag in _BLOCK or _styled_block(child):
                 if "".join(buf).strip():
                     yield from flush(block_tag, own, in_main)
                 else:
@@ -174,6 +174,15 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
         yield from flush("body", None, id(start) in main)
 
 
+_DISPLAY_BLOCK = regex.compile(r"display\s*:\s*(?:block|flex|grid|list-item)", regex.IGNORECASE)
+
+
+def _styled_block(el) -> bool:
+    """An inline tag the page styles as a block (``<em style="display: block">© Nordex</em>``) ends a line."""
+    style = el.get("style")
+    return bool(style) and _DISPLAY_BLOCK.search(style) is not None
+
+
 def _inline_text(el) -> Iterator[str]:
     """Text of an inline element, skipping dropped children (scripts inside spans, say)."""
     if el.text:
@@ -181,9 +190,10 @@ def _inline_text(el) -> Iterator[str]:
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag and tag not in _DROP:
-            yield "\n" if tag == "br" or tag in _BLOCK else ""
+            block = tag in _BLOCK or _styled_block(child)
+            yield "\n" if tag == "br" or block else ""
             yield from _inline_text(child)
-            yield "\n" if tag in _BLOCK else ""
+            yield "\n" if block else ""
         if child.tail:
             yield child.tail
 

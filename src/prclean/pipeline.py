@@ -147,9 +147,10 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
         return dict.fromkeys(("title", "subtitle", "date", "dateline_location", "wire", "issuer", "author",
                               "language"))
     lead = paragraphs[0]
-    # the dateline opens the release, or (after a lead paragraph) one of the next paragraphs
-    at, dl = next(((i, d) for i, p in enumerate(paragraphs[:3]) if (d := meta.parse_dateline(p)) is not None),
-                  (0, None))
+    # the dateline opens the release, or follows a lead paragraph or a short deck; further down only
+    # a dated one counts ("Berlin, 29. November 2022."), since "Word – Word" is common in any text
+    at, dl = next(((i, d) for i, p in enumerate(paragraphs[:6])
+                   if (d := meta.parse_dateline(p)) is not None and (i < 3 or d.date)), (0, None))
     furniture = [b.text for b in removed if b.label == "furniture"]
     trailer = [b.text for b in removed if b.label == "wire-trailer"]
     all_texts = [u.text for u in units]
