@@ -62,9 +62,17 @@ def test_an_inline_tag_styled_as_a_block_ends_its_line():
 
 
 def test_a_dated_dateline_after_a_short_deck():
-    deck = ["Heizen im Urlaub spart Geld.", "Frost droht bei ausgeschalteter Heizung.", "Unter 14 Grad droht Schimmel."]
-    page = "\n\n".join(["Richtig heizen im Weihnachtsurlaub", *deck,
-                        ("Berlin, 29. November 2022. Weihnachten ist Reisezeit, und viele Familien fahren für zwei "
-                         "Wochen zu Verwandten, während die Heizung zu Hause weiterläuft."), PARAS[0]])
-    release = prclean.clean(page)
+    deck = [("Die richtige Temperatur im Urlaub spart Heizkosten und schützt zugleich die ganze Anlage vor Schäden "
+            "durch Frost und durch Feuchtigkeit."),
+            "Wer die Heizung während zwei Wochen Urlaub optimal einstellt, spart rund fünfzig Euro.",
+            "Ist die Heizung ganz ausgeschaltet, drohen bei Minustemperaturen teure Frostschäden im Haus."]
+    body = [("Berlin, 29. November 2022. Weihnachten ist Reisezeit, und viele Familien fahren für zwei Wochen zu "
+            "Verwandten, während die Heizung zu Hause weiterläuft."),
+            "Wer die Raumtemperatur auf 15 Grad senkt, spart in zwei Wochen rund 50 Euro an Heizkosten.",
+            "Ganz abschalten sollte man die Heizung aber nicht, weil sonst bei Frost die Leitungen platzen können."]
+    html = ("<html><body><article><h1>Richtig heizen im Weihnachtsurlaub</h1><ul>"
+            + "".join(f"<li>{d}</li>" for d in deck) + "</ul>" + "".join(f"<p>{p}</p>" for p in body)
+            + "</article></body></html>")
+    release = prclean.clean(html)
+    assert release.paragraphs[0] == deck[0]  # the deck stays: it is part of the release
     assert (release.dateline_location, release.date) == ("Berlin", "2022-11-29")
