@@ -76,3 +76,16 @@ def test_a_dated_dateline_after_a_short_deck():
     release = prclean.clean(html)
     assert release.paragraphs[0] == deck[0]  # the deck stays: it is part of the release
     assert (release.dateline_location, release.date) == ("Berlin", "2022-11-29")
+
+
+def test_the_page_title_opening_the_article_box_is_the_headline():
+    """A syndicating site sets the headline inside its article box, under its own section heading."""
+    headline = ("Harbour Cooperative to Hold Members' Meeting on September 29, 2026 with Vote on Second Bakery "
+                "and Solar Ovens for Fiscal Year 2027")  # long enough to pass for a paragraph
+    html = (f"<html><head><title>{headline} | Harbour Business Wire Digest</title></head><body>"
+            "<h2>From the Wires</h2><div class='story'>"
+            f"<div class='story-body'><p><b>{headline}</b></p>" + "".join(f"<p>{p}</p>" for p in PARAS)
+            + "</div></div></body></html>")
+    release = prclean.clean(html)
+    assert release.title == headline
+    assert release.paragraphs[0] == PARAS[0]

@@ -319,6 +319,12 @@ def page_title(page_meta: dict[str, str]) -> str | None:
     return None
 
 
+def names_page_title(text: str, titles: Sequence[str]) -> bool:
+    """Is ``text`` the page's title, alone or as one part of "Headline | Site"?"""
+    key = " ".join(text.casefold().split())
+    return any(key == part.casefold() for t in titles if t for part in [t, *_TITLE_SEP.split(t)])
+
+
 def title_sites(page_meta: dict[str, str]) -> list[str]:
     """The parts of the page's <title> beside the headline: where a site names itself ("... | EnBW")."""
     value = page_meta.get("page_title")

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import htmlpage, meta, owner
 from .detectors import Verdict, detect_units
 from .errors import Timeout
-from .extract import choose_main, choose_span
+from .extract import Span, choose_main, choose_span, heading_like
 from .header import Header, read_header
 from .limits import deadline
 from .load import DEFAULT_MAX_BYTES, load
@@ -66,9 +66,10 @@ def run(data: str | bytes, opts: Options) -> tuple[Release, list[Block]]:
     clock.check("detect")
     # extract
     span = (choose_main(units, found, page.inside) if page and page.inside else None) or choose_span(units, found)
+    titles = [page.meta.get(k, "") for k in meta.TITLE_KEYS] if page else []
+    span = _headline_out(span, units, titles)
     start = span.start if span else len(units)
     lead = " ".join(units[i].text for i in span.keep[:2]) if span else ""
-    titles = [page.meta.get(k, "") for k in meta.TITLE_KEYS] if page else []
     header = read_header(units, found, start, lead, titles) if span else Header()
     body = [units[i] for i in span.keep] if span else []
     secs = assign_sections(body)
@@ -134,6 +135,20 @@ def _render(units: Sequence[Unit], labels: list[tuple[str, str]], body: list[Uni
         **_metadata(units, body, secs, header, removed, page.meta if page else {}, paragraphs, canonical),
     )
     return release, blocks
+
+
+def _headline_out(span: Span | None, units: Sequence[Unit], titles: Sequence[str]) -> Span | None:
+    """The page's own title opening the main content is the headline, not the release's first paragraph.
+
+    Syndicating sites put the headline inside the article box; the <title> or og:title, which
+    names it exactly (alone or beside the site's name), tells it from a first paragraph.
+    """
+    if span is None or len(span.keep) < 2:
+        return span
+    first = units[span.keep[0]]
+    if not heading_like(first) or first.text.endswith(".") or not meta.names_page_title(first.text, titles):
+        return span
+    return Span(span.keep[1:], span.keep[1], span.end)
 
 
 def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], header: Header,
