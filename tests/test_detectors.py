@@ -53,6 +53,14 @@ VOCABULARY_CASES = [
     ("Cambridge, Massachusetts, UNITED STATES", "furniture", "place-line"),
     ("Written by GlobeNewswire for GlobeNewswire", "furniture", "attribution"),
     ("Condividi: Facebook X LinkedIn", "share", "share"),
+    ("Originalversion auf businesswire.com ansehen: https://www.businesswire.com/news/home/1/de/",
+     "wire-trailer", "view-original"),
+    ("Voir la version originale sur businesswire.com : https://www.businesswire.com/news/home/1/fr/",
+     "wire-trailer", "view-original"),
+    (("Die Ausgangssprache, in der der Originaltext veröffentlicht wird, ist die offizielle und autorisierte "
+     "Version. Übersetzungen werden zur besseren Verständigung mitgeliefert."), "wire-trailer", "translation-note"),
+    ("本記者発表文の公式バージョンはオリジナル言語版です。翻訳言語版は、読者の便宜を図る目的で提供されているものです。",
+     "wire-trailer", "translation-note"),
 ]
 
 

@@ -70,8 +70,17 @@ RULES: tuple[Rule, ...] = (
     _r("source-line", "wire-trailer", r"^SOURCE:?\s+\S", case=True, max_words=15, anywhere=True,
        terminal=True),
     _r("view-original", "wire-trailer",
-       r"^(To )?view (the )?(original|source) (content|version|release)|^View source version on",
+       r"^(To )?view (the )?(original|source) (content|version|release)|^View source version on"
+       r"|^(Originalversion auf|Voir la version originale sur|Vea la versión original en|Veja a versão original em"
+       r"|Visualizza la versione originale su|Bekijk de originele versie op)\s+\S+(\s+\w+)?\s*:"
+       r"|^businesswire\.com\s*でソースバージョンを見る",
        max_words=40, anywhere=True),
+    # Business Wire's note under a translated release: only the source-language text is authoritative
+    _r("translation-note", "wire-trailer",
+       r"source language version of this announcement is the official|"
+       r"Ausgangssprache, in der der Originaltext veröffentlicht wird, ist die offizielle|"
+       r"seule version du communiqué qui fasse foi|texto original en el idioma fuente de este comunicado|"
+       r"testo originale del presente annuncio|本記者発表文の公式バージョンはオリジナル言語版", max_words=90, anywhere=True),
     _r("media-url", "wire-trailer", r"^(photos?|logos?|videos?|images?|multimedia)\s*[-–:]\s*https?://",
        max_words=12, anywhere=True),
     _r("dow-jones-end", "wire-trailer", r"^\(END\) Dow Jones", anywhere=True),
@@ -246,7 +255,8 @@ DIGIT = "0"  # stands for "the line holds a digit" (dates, times): every digit c
 # (dates, end marks) always run.  tests/test_rules.py checks the words against every rule.
 _TRIGGERS = {
     "source-line": "source",
-    "view-original": "view",
+    "view-original": "view originalversion voir vea veja visualizza bekijk businesswire",
+    "translation-note": "source ausgangssprache seule texto testo 本記者発表文の公式バージョンはオリジナル言語版です",
     "media-url": "photo logo video image multimedia",
     "dow-jones-end": "end",
     "related-links": "related",
