@@ -89,3 +89,14 @@ def test_the_page_title_opening_the_article_box_is_the_headline():
     release = prclean.clean(html)
     assert release.title == headline
     assert release.paragraphs[0] == PARAS[0]
+
+
+def test_a_deck_written_as_a_list_is_one_subtitle():
+    points = ["- Second bakery opens on the quay with ovens fired by waste heat",
+              "- Forty members financed the ovens through new cooperative shares",
+              "- Bread goes to the three schools of the harbour district"]
+    html = ("<html><body><h1>Harbour Cooperative Opens Second Bakery</h1>" + "".join(f"<p>{p}</p>" for p in points)
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</body></html>")
+    release = prclean.clean(html)
+    assert release.subtitle == "\n".join(points)
+    assert release.paragraphs[0] == PARAS[0]

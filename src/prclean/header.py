@@ -26,6 +26,7 @@ _WORD = regex.compile(r"\w+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _LEGAL_FORM = regex.compile(r"\b(?:GmbH|AG|SE|KG|e\.\s?V\.|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|L\.P\.|plc|PLC|AS|ASA|AB|"
                             r"Oy|SA|S\.A\.|S\.p\.A\.|SAS|BV|B\.V\.|NV|N\.V\.|Co\.|Group|Holding|Holdings)$")
+_DECK_POINT = regex.compile(r"^[-–•*▪]\s+\S")
 _NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{L}&.'-]*\s?){1,4}$")
 
 
@@ -37,6 +38,7 @@ class Header:
     provided_by: str | None = None
     issuer_unit: int | None = None
     name_line: str | None = None
+    subtitle_more: tuple[int, ...] = ()  # the further points of a deck written as a list
 
 
 def _norm(text: str) -> str:
@@ -85,7 +87,26 @@ def read_header(units: Sequence[Unit], found: dict[int, Verdict], start: int, le
              and not _NAME_LINE.match(units[c].text)]
     if after and not found.get(after[0]):
         head.subtitle = after[0]
+        head.subtitle_more = _deck_points(units, found, after[0], start)
     return head
+
+
+def _deck_points(units: Sequence[Unit], found: dict[int, Verdict], first: int, start: int) -> tuple[int, ...]:
+    """A deck written as a list ("- Debt converted to equity", "- Follows ..."): its points after the first.
+
+    The points sit together between the first one and the body; one that is anything else ends them.
+    """
+    if not _DECK_POINT.match(units[first].text):
+        return ()
+    points: list[int] = []
+    for u in units[first + 1:start]:
+        if u.decoration or not u.text:
+            continue
+        v = found.get(u.index)
+        if not _DECK_POINT.match(u.text) or (v is not None and v.rule not in _GUESSES):
+            break
+        points.append(u.index)
+    return tuple(points)
 
 
 def _candidates(units: Sequence[Unit], found: dict[int, Verdict], start: int, skip: int | None) -> list[int]:

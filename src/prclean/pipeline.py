@@ -94,7 +94,7 @@ def _label_all(units: Sequence[Unit], found: dict[int, Verdict], span, header: H
         if u.index in body_label:
             sec = body_label[u.index]
             out.append((sec.replace("_", "-"), "option") if sec and dropped[sec] else (BODY, "body-span"))
-        elif u.index == header.subtitle:
+        elif u.index == header.subtitle or u.index in header.subtitle_more:
             out.append(("subtitle", "header-heading"))
         elif u.index == header.title or (u.text.casefold() in title_texts and u.words >= 2):
             out.append(("title", "header-heading"))
@@ -183,7 +183,8 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
               or meta.headline_acronym(title, all_texts))
     return {
         "title": title,
-        "subtitle": units[header.subtitle].text if header.subtitle is not None else None,
+        "subtitle": "\n".join(units[i].text for i in (header.subtitle, *header.subtitle_more))
+        if header.subtitle is not None else None,
         "date": (dl.date if dl else None) or page_meta.get("date") or meta.first_date(furniture)
         or meta.first_date(before_body[-40:]) or meta.first_date([u.text for u in body if u.words <= 8])
         or meta.first_date([b.text for b in removed if b.label != "title"]),
