@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import regex
 
+from .meta import clean_name, logo_name, title_sites
 from .rules import search
 
 _NON_LETTERS = regex.compile(r"\P{L}+")
@@ -116,3 +117,37 @@ def with_acronym(name: str | None, texts: Sequence[str]) -> str | None:
 def has_legal_form(name: str) -> bool:
     """Ends in a legal form ("e. V.", "GmbH", "Inc."): a name, not a heading, even without a domain to confirm it."""
     return bool(search(_LEGAL_FORM, name))
+
+
+def site_owner(removed: Sequence[str], copyright_line: str | None, page_meta: dict[str, str], url: str | None,
+               paragraphs: Sequence[str], about: str | None) -> str | None:
+    """The issuer of a release no wire distributed: the site's owner, as the release writes its name.
+
+    When the release's About section names another organisation, the site is a portal hosting
+    someone else's release (trendkraft, induux): that organisation is the issuer, and None is returned.
+    """
+    logo = logo_name([*removed, *_logos(page_meta)[:1]])
+    address = address_name(removed)
+    candidates = [page_meta.get("home"), *title_sites(page_meta), logo, copyright_line,
+                  page_meta.get("site_name"), page_meta.get("ld_publisher"), address]
+    candidates = [clean_name(c) for c in candidates if c and len(c.split()) <= 12]
+    legal_address = address if address and has_legal_form(address) else None
+    name = page_owner(candidates, url, fallback=(copyright_line, legal_address, logo))
+    if name and about and not same_organisation(name, about):
+        return None
+    return with_acronym(name, paragraphs)
+
+
+def guest_logo(page_meta: dict[str, str], url: str | None) -> str | None:
+    """A logo naming neither the wire nor the site: the issuer whose release a wire's page shows."""
+    labels = domain_labels(url)
+    site = page_meta.get("site_name") or ""
+    for line in _logos(page_meta):
+        name = logo_name([line])
+        if name and not spells_domain(name, labels) and not same_organisation(name, site):
+            return name
+    return None
+
+
+def _logos(page_meta: dict[str, str]) -> list[str]:
+    return (page_meta.get("logos") or "").splitlines()

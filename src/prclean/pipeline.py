@@ -173,13 +173,15 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
     wire = ((dl.wire if dl else None) or meta.wire_in_text(lead) or page_meta.get("wire")
             or meta.wire_in_trailers(trailer) or meta.wire_from_info(furniture))
     about = meta.about_issuer([u.text for u, s in zip(body, secs) if s == ABOUT])
-    owner = None if wire else _owner(removed, page_meta, url, paragraphs, about)
+    copyright_line = meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])
+    site = None if wire else owner.site_owner([b.text for b in removed], copyright_line, page_meta, url, paragraphs,
+                                              about)
     title = units[header.title].text if header.title is not None else meta.page_title(page_meta)
     issuer = (meta.issuer_from(trailer, header.provided_by) or (dl.agency if dl else None)
               or meta.issuer_from(all_texts, None)
               or header.name_line or (meta.lead_subject(_after(dl, at, paragraphs)) if wire else None)
-              or (_guest_logo(page_meta, url) if wire else None)
-              or owner or about
+              or (owner.guest_logo(page_meta, url) if wire else None)
+              or site or about
               or meta.headline_acronym(title, all_texts))
     return {
         "title": title,
@@ -195,42 +197,6 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
         "author": _person(header.author or page_meta.get("author"), wire),
         "language": meta.detect_language(" ".join(paragraphs)),
     }
-
-
-def _owner(removed: tuple[Block, ...], page_meta: dict[str, str], url: str | None,
-           paragraphs: tuple[str, ...], about: str | None) -> str | None:
-    """The site's owner, the issuer of a release no wire distributed (see :mod:`prclean.owner`).
-
-    When the release's About section names another organisation, the site is a portal hosting
-    someone else's release (trendkraft, induux): that organisation is the issuer, not the site.
-    """
-    removed_texts = [b.text for b in removed]
-    copyright_line = meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])
-    logo = meta.logo_name(removed_texts + _logos(page_meta)[:1])
-    address = owner.address_name(removed_texts)
-    candidates = [page_meta.get("home"), *meta.title_sites(page_meta), logo, copyright_line,
-                  page_meta.get("site_name"), page_meta.get("ld_publisher"), address]
-    candidates = [meta.clean_name(c) for c in candidates if c and len(c.split()) <= 12]
-    legal_address = address if address and owner.has_legal_form(address) else None
-    name = owner.page_owner(candidates, url, fallback=(copyright_line, legal_address, logo))
-    if name and about and not owner.same_organisation(name, about):
-        return None
-    return owner.with_acronym(name, paragraphs)
-
-
-def _logos(page_meta: dict[str, str]) -> list[str]:
-    return (page_meta.get("logos") or "").splitlines()
-
-
-def _guest_logo(page_meta: dict[str, str], url: str | None) -> str | None:
-    """A logo naming neither the wire nor the site: the issuer whose release a wire's page shows."""
-    labels = owner.domain_labels(url)
-    site = page_meta.get("site_name") or ""
-    for line in _logos(page_meta):
-        name = meta.logo_name([line])
-        if name and not owner.spells_domain(name, labels) and not owner.same_organisation(name, site):
-            return name
-    return None
 
 
 def _after(dl: meta.Dateline | None, at: int, paragraphs: tuple[str, ...]) -> str:
