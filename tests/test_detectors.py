@@ -53,6 +53,8 @@ VOCABULARY_CASES = [
     ("Cambridge, Massachusetts, UNITED STATES", "furniture", "place-line"),
     ("Written by GlobeNewswire for GlobeNewswire", "furniture", "attribution"),
     ("Condividi: Facebook X LinkedIn", "share", "share"),
+    ("Pressemitteilung Aktuell 02. November 2021", "furniture", "kicker-date"),
+    ("Press release - March 3, 2026", "furniture", "kicker-date"),
     ("Originalversion auf businesswire.com ansehen: https://www.businesswire.com/news/home/1/de/",
      "wire-trailer", "view-original"),
     ("Voir la version originale sur businesswire.com : https://www.businesswire.com/news/home/1/fr/",
@@ -75,6 +77,7 @@ def test_vocabulary_rule_fires(line, label, rule):
     "Customers can share their feedback through the app, the company said in a statement on Monday.",
     "The source of the outbreak was traced to a processing plant in the north of the country last week.",
     "Halvard Grid Systems designs and builds battery storage for utilities, ports and factories.",
+    "Bad Homburg 29. November 2022",  # a dateline on its own line, not a kicker
 ])
 def test_vocabulary_leaves_prose_alone(line):
     assert vocabulary(units(line)) == {}

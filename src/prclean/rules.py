@@ -117,6 +117,12 @@ RULES: tuple[Rule, ...] = (
        anywhere=True),
     _r("dated-line", "furniture", rf"^[^|]{{1,40}}\|\s*(\w+,?\s+)?{DATE}\W*$|^(\w+,?\s+)?{DATE}\s*\|[^|]{{1,40}}$",
        max_words=12, anywhere=True),
+    # "Pressemitteilung Aktuell 02. November 2021": the kind of page and its date, over a headline
+    # (a place and a date, "Bad Homburg 29. November 2022", is a dateline and stays)
+    _r("kicker-date", "furniture",
+       r"^(press(e)?(mitteilung|meldung|information|info)|press (release|statement)|news( release)?|"
+       r"(kurz)?meldung|nachricht|communiqué( de presse)?|comunicado( de prensa)?|comunicato( stampa)?|"
+       rf"persbericht|nota de imprensa)(\s+\p{{L}}+)?\s*[-–|:·]?\s*{DATE}$", max_words=6),
     _r("page-stats", "furniture",
        r"\b\d[\d.,]*\s*(views|aufrufe|hits|zugriffe|words|wörter|characters|zeichen|comments|kommentare|"
        r"likes|shares|reads)\b.{0,80}\b\d[\d.,]*\s*(views|aufrufe|words|wörter|characters|zeichen|comments|"
@@ -306,6 +312,8 @@ _TRIGGERS = {
     "breadcrumb": "sie you vous usted está ti u breadcrumb 現在位置 当前位置",
     "end-mark": "end ends 30",
     "dated-line": DIGIT,
+    "kicker-date": "pressemitteilung pressemeldung presseinformation presseinfo press news meldung kurzmeldung "
+                   "nachricht communiqué comunicado comunicato persbericht nota",
     "page-stats": DIGIT,
     "attribution": "written posted published submitted uploaded",
     "timestamp": DIGIT,
