@@ -101,3 +101,24 @@ def test_a_deck_written_as_a_list_is_one_subtitle():
     release = prclean.clean(html)
     assert release.subtitle == "\n".join(points)
     assert release.paragraphs[0] == PARAS[0]
+
+
+def test_a_teaser_card_closing_the_article_is_related_chrome():
+    """A component box with a linked heading and one sentence (a FAQ teaser) is not the release's end."""
+    card = ("<pp-inline-teaser><pp-link href='/faq'><h3>FAQs Harbour Bakeries</h3></pp-link>"
+            "<div><p>Find answers to your questions about the harbour bakeries.</p></div>"
+            "<pp-button text='To the FAQ' href='/faq'></pp-button></pp-inline-teaser>")
+    html = ("<html><body><article><h1>Second bakery opens</h1><div class='body-text'>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + card + "</div></article></body></html>")
+    release = prclean.clean(html)
+    assert release.paragraphs == tuple(PARAS)
+    assert [b.rule for b in release.removed if b.text.startswith(("FAQs", "Find answers"))] == ["link-card"] * 2
+
+
+def test_a_closing_contact_or_web_address_is_not_a_card():
+    ending = ("<p><a href='https://coop.example'>www.coop.example</a></p>"
+              "<p>Press contact: Jo Park, +1 555 0100 200.</p>")
+    html = ("<html><body><article><h1>Second bakery opens</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + ending + "</article></body></html>")
+    release = prclean.clean(html)
+    assert "Press contact: Jo Park, +1 555 0100 200." in release.text

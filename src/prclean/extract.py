@@ -37,6 +37,7 @@ CONTACT_HEADING = regex.compile(
     r"报道垂询|媒体联系人?|联系方式|contact information)\s*:?\s*.{0,60}$",
     regex.IGNORECASE,
 )
+_URLISH = regex.compile(r"https?://|www\.|\.\w{2,4}(/|$)")
 _NUMBERED = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-H])[.)]\s+\p{Lu}")
 TERMINAL_SCORE = -1000.0
 _MAX_DRY_RUN = 8
@@ -244,6 +245,7 @@ def choose_main(units: Sequence[Unit], found: dict[int, Verdict], inside: set[in
         keep = sorted(have | {i for i in range(keep[0], keep[-1]) if i not in have and not found.get(i)
                               and not units[i].decoration and is_prose(units[i])})
     keep = _drop_captions(units, keep, found)
+    keep = _drop_link_card(units, keep, found)
     if not any(is_prose(units[i]) for i in keep):
         return None
     return Span(keep, keep[0], keep[-1])
@@ -257,6 +259,25 @@ def _dateline_before(units: Sequence[Unit], found: dict[int, Verdict], first: in
     if i < 0 or found.get(i) or not is_prose(units[i]):
         return None
     return find_dateline(units, i, i)
+
+
+def _drop_link_card(units: Sequence[Unit], keep: list[int], found: dict[int, Verdict]) -> list[int]:
+    """A teaser card closing the main content: a short line that is wholly a link, and one sentence.
+
+    ("FAQs Betrieblicher Infektionsschutz" → "Erhalten Sie Antworten auf Ihre Fragen ...".) The
+    release's own closing lines are not shaped like that: a contact has an address or a number, a
+    web address is written out.
+    """
+    if len(keep) < 4:
+        return keep
+    head, blurb = units[keep[-2]], units[keep[-1]]
+    if (head.words <= 8 and head.link_density >= 0.9 and not _URLISH.search(head.text)
+            and 4 <= blurb.words <= 25 and blurb.link_density == 0 and blurb.ends_sentence
+            and not contact_evidence(blurb) and not CONTACT_HEADING.match(head.text)):
+        for i in keep[-2:]:
+            found[i] = Verdict("related", "link-card", anywhere=True)
+        return keep[:-2]
+    return keep
 
 
 def _named_chrome(found: dict[int, Verdict], i: int) -> bool:

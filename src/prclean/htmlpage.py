@@ -148,7 +148,7 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
                 pass
             elif tag == "br":
                 yield from flush(block_tag, own, in_main, br=True)
-            elif tag in _BLOCK or _styled_block(child):
+            elif tag in _BLOCK or _styled_block(child) or _component_box(child):
                 if "".join(buf).strip():
                     yield from flush(block_tag, own, in_main)
                 else:
@@ -159,7 +159,7 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
                 buf.clear()
             else:
                 text = "".join(_inline_text(child))
-                if tag == "a":
+                if tag == "a" or child.get("href") is not None:  # link components (<pp-link href>) link too
                     links += len(text.strip())
                 buf.append(text)
             if child.tail:
@@ -181,6 +181,17 @@ def _styled_block(el) -> bool:
     return bool(style) and _DISPLAY_BLOCK.search(style) is not None
 
 
+def _component_box(el) -> bool:
+    """A custom element (``<pp-inline-teaser>``) holding blocks is a box of the page, not a run of text.
+
+    Browsers style unknown tags inline, but a component wrapping headings and paragraphs is laid
+    out as a block. A component that links (``<pp-link href>``) stays inline, so its text counts
+    as link text.
+    """
+    return "-" in el.tag and el.get("href") is None and any(
+        isinstance(d.tag, str) and d.tag in _BLOCK for d in el.iterdescendants())
+
+
 def _inline_text(el) -> Iterator[str]:
     """Text of an inline element, skipping dropped children (scripts inside spans, say)."""
     if el.text:
@@ -188,7 +199,7 @@ def _inline_text(el) -> Iterator[str]:
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag and tag not in _DROP:
-            block = tag in _BLOCK or _styled_block(child)
+            block = tag in _BLOCK or _styled_block(child) or _component_box(child)
             yield "\n" if tag == "br" or block else ""
             yield from _inline_text(child)
             yield "\n" if block else ""
