@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 from lxml import etree
@@ -92,10 +93,14 @@ def _chrome_label(el) -> str | None:
         return "footer"
     if role in ("dialog", "alertdialog") or el.get("aria-modal") == "true":
         return "cookie"
-    words = f"{el.get('class') or ''} {el.get('id') or ''}".casefold()
-    if not words.strip():
-        return None
-    for tok in _TOKEN_SPLIT.split(words):
+    cls, ident = el.get("class"), el.get("id")
+    return _words_label(f"{cls or ''} {ident or ''}") if cls or ident else None
+
+
+@lru_cache(maxsize=8192)
+def _words_label(words: str) -> str | None:
+    """The chrome label a class/id string names; cached, since a page repeats its classes."""
+    for tok in _TOKEN_SPLIT.split(words.casefold()):
         if tok in _TOKEN_LABEL:
             return _TOKEN_LABEL[tok]
     return None

@@ -35,6 +35,7 @@ _ADDRESS = regex.compile(
     r"|\b\d+\s+\p{Lu}[\p{L} ]{2,30}\s+(?i:street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd\.)")  # 200 Pier Street
 _ORG_LINE = regex.compile(r"^\p{Lu}[\p{L}&.,'’ ()-]{2,80}$")
 _LEGAL_FORM = regex.compile(r"\b(?:e\.\s?V|g?GmbH|AG|SE|KG|Inc|Ltd|LLC|plc|Corp|S\.\s?A|B\.\s?V|N\.\s?V|S\.p\.A|SAS|SARL)\b\.?$")
+_FOOTER_BLOCKS = 150
 _WITH_ACRONYM = r"\s*\((\p{Lu}{2,8})\)"
 
 
@@ -67,9 +68,10 @@ def spells_domain(name: str, labels: Sequence[str]) -> bool:
 def address_name(texts: Sequence[str]) -> str | None:
     """The organisation an imprint or footer address names: the line right above the street line.
 
-    One word above an address is a heading ("Impressum", "Kontakt"), not a name.
+    One word above an address is a heading ("Impressum", "Kontakt"), not a name. Only the page's
+    last blocks are read: an imprint sits in the footer.
     """
-    lines = [line.strip() for t in texts for line in t.splitlines() if line.strip()]
+    lines = [line.strip() for t in texts[-_FOOTER_BLOCKS:] for line in t.splitlines() if line.strip()]
     for name, below in pairwise(lines):
         if (_ORG_LINE.match(name) and not any(c.isdigit() for c in name) and 2 <= len(name.split()) <= 8
                 and search(_ADDRESS, below)):
