@@ -122,3 +122,26 @@ def test_a_closing_contact_or_web_address_is_not_a_card():
             + "".join(f"<p>{p}</p>" for p in PARAS) + ending + "</article></body></html>")
     release = prclean.clean(html)
     assert "Press contact: Jo Park, +1 555 0100 200." in release.text
+
+
+def test_line_breaks_in_html_source_are_spaces():
+    """Hand-wrapped HTML: a newline in the source is whitespace, only tags end lines (except in <pre>)."""
+    wrapped = "\n".join(PARAS[0].split(" "))  # one word per source line
+    html = (f"<html><body><article><h1>Second\nbakery opens</h1><p>{wrapped}</p>"
+            + "".join(f"<p>{p}</p>" for p in PARAS[1:]) + "<pre>Loaves  Day\n400     Mon\n380     Tue</pre>"
+            + "</article></body></html>")
+    release = prclean.clean(html)
+    assert release.title == "Second bakery opens"
+    assert release.paragraphs[0] == PARAS[0]
+    assert "Loaves Day\n400 Mon\n380 Tue" in release.text  # a <pre> keeps its lines
+
+
+def test_hidden_copies_and_heading_decks():
+    html = ("<html><body><article><h1>Harbour Cooperative Opens Second Bakery <small>Ovens run on waste heat from "
+            "the fish hall</small></h1><p class='source'>Source: <a href='/org/1'>Harbour Cooperative</a>"
+            "<span style='display: none;'>Harbour Cooperative</span></p>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>")
+    release = prclean.clean(html)
+    assert (release.title, release.subtitle) == ("Harbour Cooperative Opens Second Bakery",
+                                                 "Ovens run on waste heat from the fish hall")
+    assert release.issuer == "Harbour Cooperative"  # not "Harbour Cooperative Harbour Cooperative"

@@ -136,39 +136,43 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
         parts = [p for p in parts if p]
         for k, part in enumerate(parts):
             yield _Line(part, links if len(parts) == 1 else 0, el_tag == "li",
-                        el_tag in ("h1", "h2", "h3", "h4", "h5", "h6"), label, order, in_main, after_br or k > 0)
+                        el_tag in _HEADINGS, label, order, in_main, after_br or k > 0)
             order += 1
         buf, links = [], 0
         after_br = br and bool(parts)
 
-    def visit(el, label: str | None, block_tag: str, in_main: bool):
+    def visit(el, label: str | None, block_tag: str, in_main: bool, pre: bool = False):
         nonlocal links
         own = _chrome_label(el) or label
         in_main = in_main or id(el) in main
+        pre = pre or el.tag == "pre"
         if el.text:
-            buf.append(el.text)
+            buf.append(_source_text(el.text, pre))
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in _DROP or not tag:
+            if tag in _DROP or not tag or _hidden(child):
                 pass
-            elif tag == "br":
-                yield from flush(block_tag, own, in_main, br=True)
+            elif tag == "br" or (tag == "small" and block_tag in _HEADINGS):  # <h1>Headline <small>deck</small>
+                yield from flush(block_tag, own, in_main, br=tag == "br")
+                if tag == "small":
+                    yield from visit(child, own, "p", in_main, pre)
+                    yield from flush("p", own, in_main)
             elif tag in _BLOCK or _styled_block(child) or _component_box(child):
                 if "".join(buf).strip():
                     yield from flush(block_tag, own, in_main)
                 else:
                     buf.clear()
-                yield from visit(child, own, tag, in_main)
+                yield from visit(child, own, tag, in_main, pre)
                 if "".join(buf).strip():
                     yield from flush(tag, own, in_main or id(child) in main)
                 buf.clear()
             else:
-                text = "".join(_inline_text(child))
+                text = "".join(_inline_text(child, pre))
                 if tag == "a" or child.get("href") is not None:  # link components (<pp-link href>) link too
                     links += len(text.strip())
                 buf.append(text)
             if child.tail:
-                buf.append(child.tail)
+                buf.append(_source_text(child.tail, pre))
 
     body = root.find("body")
     start = body if body is not None else root
@@ -178,6 +182,16 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
 
 
 _DISPLAY_BLOCK = regex.compile(r"display\s*:\s*(?:block|flex|grid|list-item)", regex.IGNORECASE)
+
+
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _hidden(el) -> bool:
+    """Not rendered (``style="display: none"``, the ``hidden`` attribute): a copy kept for machines."""
+    style = el.get("style")
+    return el.get("hidden") is not None or (bool(style) and _HIDDEN_STYLE.search(style) is not None)
 
 
 def _styled_block(el) -> bool:
@@ -197,19 +211,24 @@ def _component_box(el) -> bool:
         isinstance(d.tag, str) and d.tag in _BLOCK for d in el.iterdescendants())
 
 
-def _inline_text(el) -> Iterator[str]:
+def _source_text(text: str, pre: bool) -> str:
+    """A line break in HTML source is a space, except inside <pre>; only tags (<br>, blocks) end lines."""
+    return text if pre else text.replace("\r", " ").replace("\n", " ")
+
+
+def _inline_text(el, pre: bool = False) -> Iterator[str]:
     """Text of an inline element, skipping dropped children (scripts inside spans, say)."""
     if el.text:
-        yield el.text
+        yield _source_text(el.text, pre)
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag and tag not in _DROP:
+        if tag and tag not in _DROP and not _hidden(child):
             block = tag in _BLOCK or _styled_block(child) or _component_box(child)
             yield "\n" if tag == "br" or block else ""
-            yield from _inline_text(child)
+            yield from _inline_text(child, pre or tag == "pre")
             yield "\n" if block else ""
         if child.tail:
-            yield child.tail
+            yield _source_text(child.tail, pre)
 
 
 def _visible_text(root, limit: int = 100_000) -> str:
