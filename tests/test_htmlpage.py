@@ -145,3 +145,14 @@ def test_hidden_copies_and_heading_decks():
     assert (release.title, release.subtitle) == ("Harbour Cooperative Opens Second Bakery",
                                                  "Ovens run on waste heat from the fish hall")
     assert release.issuer == "Harbour Cooperative"  # not "Harbour Cooperative Harbour Cooperative"
+
+
+def test_a_data_table_reads_one_line_per_row_and_a_layout_table_by_blocks():
+    table = ("<table><tr><th>Bakery</th><th>Loaves per day</th></tr><tr><td>Quay</td><td>400</td></tr>"
+             "<tr><td>Fish hall</td><td>380</td></tr></table>")
+    layout = "<table><tr><td><nav><a href='/'>Home</a></nav></td><td>{}</td></tr></table>"
+    article = f"<h1>Second bakery opens</h1><p>{PARAS[0]}</p>{table}" + "".join(f"<p>{p}</p>" for p in PARAS[1:])
+    release = prclean.clean(f"<html><body><article>{article}</article></body></html>")
+    assert "Bakery | Loaves per day\nQuay | 400\nFish hall | 380" in release.paragraphs
+    release = prclean.clean("<html><body>" + layout.format(article) + "</body></html>")  # page laid out in a table
+    assert release.paragraphs[0] == PARAS[0] and PARAS[3] in release.text
