@@ -156,3 +156,26 @@ def test_a_data_table_reads_one_line_per_row_and_a_layout_table_by_blocks():
     assert "Bakery | Loaves per day\nQuay | 400\nFish hall | 380" in release.paragraphs
     release = prclean.clean("<html><body>" + layout.format(article) + "</body></html>")  # page laid out in a table
     assert release.paragraphs[0] == PARAS[0] and PARAS[3] in release.text
+
+
+def _wrap(text: str, width: int = 60) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width)
+
+
+def test_hard_wrapped_text_in_pre_or_br_lines_reads_as_paragraphs():
+    """An old wire's plain-text release: lines wrapped at a fixed width, in <pre> or ended by <br>."""
+    first, second = " ".join(PARAS[:2]), " ".join(PARAS[2:])
+    pre = "<pre>" + "\n".join(_wrap(first)) + "\n\n" + "\n".join(_wrap(second)) + "</pre>"
+    brs = "<p>" + "<br>\n".join(_wrap(first)) + "<br>\n<br>\n" + "<br>\n".join(_wrap(second)) + "</p>"
+    for body in (pre, brs):
+        release = prclean.clean(f"<html><body><article><h1>Second bakery opens</h1>{body}</article></body></html>")
+        assert release.paragraphs == (first, second)
+
+
+def test_a_list_set_with_br_keeps_its_items_and_marks():
+    items = [f"• {p}" for p in PARAS] + [f"• {p}" for p in PARAS[:3]]
+    html = (f"<html><body><article><h1>Second bakery opens</h1><p>{PARAS[0]}</p><p>" + "<br>".join(items)
+            + f"</p><p>{PARAS[1]}</p></article></body></html>")
+    assert "\n".join(items) in prclean.clean(html).text

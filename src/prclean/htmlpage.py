@@ -19,7 +19,7 @@ from lxml import etree
 from .detectors import Verdict
 from .errors import NotAPage
 from .pagemeta import read_meta
-from .segment import INVISIBLE, Unit
+from .segment import INVISIBLE, Unit, segment_text
 from .wires import HOSTS, WireProfile, has_class, wire_candidates, wire_from_page
 
 _DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "select",
@@ -166,6 +166,13 @@ def _walk(root, main: set[int]) -> Iterator[_Line]:
                 after_br = after_br or order == last_row[0]  # rows of one table stay one block
                 yield from flush("tr", _chrome_label(child) or own, in_main or id(child) in main)
                 last_row[0] = order
+            elif _text_dump(child):  # <pre>, or lines hard-wrapped with <br>: read like a text dump
+                if "".join(buf).strip():
+                    yield from flush(block_tag, own, in_main)
+                for unit in segment_text("".join(_inline_text(child, tag == "pre" or pre))):
+                    buf[:] = [unit.text]
+                    after_br = after_br or (unit.blank_before == 0 and unit.index > 0)
+                    yield from flush("pre", _chrome_label(child) or own, in_main or id(child) in main)
             elif tag in _BLOCK or _styled_block(child) or _component_box(child):
                 if "".join(buf).strip():
                     yield from flush(block_tag, own, in_main)
@@ -218,6 +225,31 @@ def _component_box(el) -> bool:
     """
     return "-" in el.tag and el.get("href") is None and any(
         isinstance(d.tag, str) and d.tag in _BLOCK for d in el.iterdescendants())
+
+
+_LIST_MARK = regex.compile(r"^(?:[-–•*·▪►]|\d{1,2}[.)])\s")
+
+
+def _text_dump(el) -> bool:
+    """Text laid out by its author rather than by HTML: a <pre>, or a block of <br>-ended lines.
+
+    Such text is often hard-wrapped (an old wire's plain-text release, a README): reading it with
+    the text-dump segmenter glues the wrapped lines back into paragraphs.
+    """
+    if el.tag == "pre":
+        return True
+    if el.tag not in ("p", "div", "td", "blockquote"):
+        return False
+    children = [c for c in el if isinstance(c.tag, str)]
+    breaks = sum(1 for c in children if c.tag == "br")
+    if breaks < 6 or any(c.tag in _BLOCK or c.tag == "table" for c in children):
+        return False
+    # hard-wrapped: most lines run close to the longest (a list of short items is not)
+    lines = [line.strip() for line in "".join(_inline_text(el)).split("\n") if line.strip()]
+    if sum(bool(_LIST_MARK.match(line)) for line in lines) * 4 >= len(lines):
+        return False  # a list set with <br>s: its items are lines already
+    longest = max(map(len, lines), default=0)
+    return longest >= 50 and sum(len(line) >= 0.6 * longest for line in lines) >= 0.6 * len(lines)
 
 
 def _data_cells(row, pre: bool) -> list[str]:
