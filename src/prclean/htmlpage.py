@@ -1,54 +1,28 @@
-"""HTML pages: parse safely, read metadata, and flatten the tree into the same units as text.
+"""HTML pages: parse safely, find the release's container, and flatten the tree into units.
 
-Parsing uses lxml's HTML parser with no network access and no entity expansion; the tree is
-walked once, emitting one unit per block element (a ``<br>`` also ends a line, because contact
-blocks are written that way).  Each unit remembers the chrome evidence of its ancestors' tags,
-classes and ids (``<nav>``, ``class="social-share"``), which becomes a detector verdict.
+Parsing uses lxml's HTML parser with no network access and no entity expansion. The release's
+main content comes from a host's or wire's profile container, else from trafilatura bounded by
+the entry the page marks itself; :mod:`prclean.htmlwalk` turns the tree into lines, and each
+line's chrome evidence (``<nav>``, ``class="social-share"``) becomes a detector verdict.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 from lxml import etree
 
 from .detectors import Verdict
 from .errors import NotAPage
+from .htmlwalk import DROP, walk
 from .pagemeta import read_meta
-from .segment import INVISIBLE, Unit, segment_text
+from .segment import Unit
 from .wires import HOSTS, WireProfile, has_class, wire_candidates, wire_from_page
 
-_DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "select",
-         "button", "input", "textarea", "canvas", "map", "video", "audio", "math"}
-_BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "pre",
-          "section", "article", "header", "footer", "nav", "aside", "main", "figure", "figcaption", "table",
-          "tr", "ul", "ol", "dl", "address", "form", "body", "html", "center", "fieldset", "hr", "caption",
-          "tbody", "thead", "tfoot", "details", "summary", "dialog", "menu", "label", "legend"}
-_TAG_LABEL = {"nav": "menu", "footer": "footer", "aside": "related", "figcaption": "caption",
-              "dialog": "cookie", "menu": "menu"}
-# Class/id words, matched against each dash- or underscore-separated part of a class or id.  Only
-# words that name chrome on their own; ambiguous ones ("lang", "content", "header") are left out.
-_TOKEN_LABEL = {
-    **dict.fromkeys(("nav", "navbar", "navigation", "menu", "megamenu", "breadcrumb", "breadcrumbs",
-                     "pagination", "skiplink", "skiplinks", "searchbox", "topbar", "subnav", "mainnav", "sitenav",
-                     "offcanvas"), "menu"),
-    **dict.fromkeys(("footer", "colophon"), "footer"),
-    **dict.fromkeys(("share", "sharing", "social", "sharebar", "socials", "addthis", "shariff"), "share"),
-    **dict.fromkeys(("cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebanner", "usercentrics",
-                     "borlabs"), "cookie"),
-    **dict.fromkeys(("sidebar", "related", "recommended", "morenews", "trending"), "related"),
-    **dict.fromkeys(("ad", "ads", "advert", "advertisement", "promo", "newsletter", "sponsored"), "ad"),
-    **dict.fromkeys(("languages", "langswitch", "langswitcher", "languageswitcher", "languageselector",
-                     "countryselector"), "language-list"),
-    **dict.fromkeys(("caption", "figcaption", "credit", "credits"), "caption"),
-}
 _log = logging.getLogger("prclean")  # a profile that stops matching means the wire changed its layout
 _WORDS = regex.compile(r"\w+")
-_TOKEN_SPLIT = regex.compile(r"[\s_-]+")
 _XML_DECL = regex.compile(r"^\s*<\?xml[^>]{0,300}\?>", regex.IGNORECASE)
 _DOCTYPE_ENTITIES = regex.compile(r"<!DOCTYPE[^>\[]{0,500}\[.{0,200000}?\]\s*>", regex.IGNORECASE | regex.DOTALL)
 
@@ -82,224 +56,13 @@ def parse_tree(html: str):
     return root
 
 
-def _chrome_label(el) -> str | None:
-    label = _TAG_LABEL.get(el.tag) if isinstance(el.tag, str) else None
-    if label:
-        return label
-    role = (el.get("role") or "").casefold()
-    if role in ("navigation", "menubar", "menu", "search"):
-        return "menu"
-    if role == "contentinfo":
-        return "footer"
-    if role in ("dialog", "alertdialog") or el.get("aria-modal") == "true":
-        return "cookie"
-    cls, ident = el.get("class"), el.get("id")
-    return _words_label(f"{cls or ''} {ident or ''}") if cls or ident else None
-
-
-@lru_cache(maxsize=8192)
-def _words_label(words: str) -> str | None:
-    """The chrome label a class/id string names; cached, since a page repeats its classes."""
-    for tok in _TOKEN_SPLIT.split(words.casefold()):
-        if tok in _TOKEN_LABEL:
-            return _TOKEN_LABEL[tok]
-    return None
-
-
-@dataclass
-class _Line:
-    text: str
-    links: int
-    is_li: bool
-    is_heading: bool
-    label: str | None
-    order: int
-    in_main: bool
-    glued: bool
-
-
-def _walk(root, main: set[int]) -> Iterator[_Line]:
-    """One :class:`_Line` per line of text, in document order.
-
-    ``main`` holds the ids of the elements that contain the release (a wire profile's body
-    container); lines inside them are flagged, so everything else is known to be page chrome.
-    """
-    buf: list[str] = []
-    links = 0
-    order = 0
-    after_br = False  # the next line continues the previous one (a <br> stood between them)
-    last_row = [-1]  # the order the last table row's line ended at
-
-    def flush(el_tag: str, label: str | None, in_main: bool, br: bool = False) -> Iterator[_Line]:
-        """Emit the buffered text; blocks nested in inline elements arrive as "\n" and split it."""
-        nonlocal buf, links, order, after_br
-        parts = [" ".join(p.split()) for p in INVISIBLE.sub("", "".join(buf)).split("\n")]
-        parts = [p for p in parts if p]
-        for k, part in enumerate(parts):
-            yield _Line(part, links if len(parts) == 1 else 0, el_tag == "li",
-                        el_tag in _HEADINGS, label, order, in_main, after_br or k > 0)
-            order += 1
-        buf, links = [], 0
-        after_br = br and bool(parts)
-
-    def visit(el, label: str | None, block_tag: str, in_main: bool, pre: bool = False):
-        nonlocal links, after_br
-        own = _chrome_label(el) or label
-        in_main = in_main or id(el) in main
-        pre = pre or el.tag == "pre"
-        if el.text:
-            buf.append(_source_text(el.text, pre))
-        for child in el:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in _DROP or not tag or _hidden(child):
-                pass
-            elif tag == "br" or (tag == "small" and block_tag in _HEADINGS):  # <h1>Headline <small>deck</small>
-                yield from flush(block_tag, own, in_main, br=tag == "br")
-                if tag == "small":
-                    yield from visit(child, own, "p", in_main, pre)
-                    yield from flush("p", own, in_main)
-            elif tag == "tr" and (cells := _data_cells(child, pre)):  # one line per table row
-                if "".join(buf).strip():
-                    yield from flush(block_tag, own, in_main)
-                buf[:] = [" | ".join(cells)]
-                links = _link_chars(child)
-                after_br = after_br or order == last_row[0]  # rows of one table stay one block
-                yield from flush("tr", _chrome_label(child) or own, in_main or id(child) in main)
-                last_row[0] = order
-            elif _text_dump(child):  # <pre>, or lines hard-wrapped with <br>: read like a text dump
-                if "".join(buf).strip():
-                    yield from flush(block_tag, own, in_main)
-                for unit in segment_text("".join(_inline_text(child, tag == "pre" or pre))):
-                    buf[:] = [unit.text]
-                    after_br = after_br or (unit.blank_before == 0 and unit.index > 0)
-                    yield from flush("pre", _chrome_label(child) or own, in_main or id(child) in main)
-            elif tag in _BLOCK or _styled_block(child) or _component_box(child):
-                if "".join(buf).strip():
-                    yield from flush(block_tag, own, in_main)
-                else:
-                    buf.clear()
-                yield from visit(child, own, tag, in_main, pre)
-                if "".join(buf).strip():
-                    yield from flush(tag, own, in_main or id(child) in main)
-                buf.clear()
-            else:
-                text = "".join(_inline_text(child, pre))
-                if tag == "a" or child.get("href") is not None:  # link components (<pp-link href>) link too
-                    links += len(text.strip())
-                buf.append(text)
-            if child.tail:
-                buf.append(_source_text(child.tail, pre))
-
-    body = root.find("body")
-    start = body if body is not None else root
-    yield from visit(start, None, "body", False)
-    if "".join(buf).strip():
-        yield from flush("body", None, id(start) in main)
-
-
-_DISPLAY_BLOCK = regex.compile(r"display\s*:\s*(?:block|flex|grid|list-item)", regex.IGNORECASE)
-
-
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-
-
-def _hidden(el) -> bool:
-    """Not rendered (``style="display: none"``, the ``hidden`` attribute): a copy kept for machines."""
-    style = el.get("style")
-    return el.get("hidden") is not None or (bool(style) and _HIDDEN_STYLE.search(style) is not None)
-
-
-def _styled_block(el) -> bool:
-    """An inline tag the page styles as a block (``<em style="display: block">© Nordex</em>``) ends a line."""
-    style = el.get("style")
-    return bool(style) and _DISPLAY_BLOCK.search(style) is not None
-
-
-def _component_box(el) -> bool:
-    """A custom element (``<pp-inline-teaser>``) holding blocks is a box of the page, not a run of text.
-
-    Browsers style unknown tags inline, but a component wrapping headings and paragraphs is laid
-    out as a block. A component that links (``<pp-link href>``) stays inline, so its text counts
-    as link text.
-    """
-    return "-" in el.tag and el.get("href") is None and any(
-        isinstance(d.tag, str) and d.tag in _BLOCK for d in el.iterdescendants())
-
-
-_LIST_MARK = regex.compile(r"^(?:[-–•*·▪►]|\d{1,2}[.)])\s")
-
-
-def _text_dump(el) -> bool:
-    """Text laid out by its author rather than by HTML: a <pre>, or a block of <br>-ended lines.
-
-    Such text is often hard-wrapped (an old wire's plain-text release, a README): reading it with
-    the text-dump segmenter glues the wrapped lines back into paragraphs.
-    """
-    if el.tag == "pre":
-        return True
-    if el.tag not in ("p", "div", "td", "blockquote"):
-        return False
-    children = [c for c in el if isinstance(c.tag, str)]
-    breaks = sum(1 for c in children if c.tag == "br")
-    if breaks < 6 or any(c.tag in _BLOCK or c.tag == "table" for c in children):
-        return False
-    # hard-wrapped: most lines run close to the longest (a list of short items is not)
-    lines = [line.strip() for line in "".join(_inline_text(el)).split("\n") if line.strip()]
-    if sum(bool(_LIST_MARK.match(line)) for line in lines) * 4 >= len(lines):
-        return False  # a list set with <br>s: its items are lines already
-    longest = max(map(len, lines), default=0)
-    return longest >= 50 and sum(len(line) >= 0.6 * longest for line in lines) >= 0.6 * len(lines)
-
-
-def _data_cells(row, pre: bool) -> list[str]:
-    """The cells of a table row that holds data, each as one line of text; [] for a layout row.
-
-    Releases set figures in tables, and a row reads as one line ("Revenue | 112.4 | 100.3"). A
-    row whose cells hold a nested table or long text is page layout, read block by block instead.
-    """
-    cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th") and not _hidden(c)]
-    if len(cells) < 2 or any(d.tag == "table" for c in cells for d in c.iter()):
-        return []
-    texts = [" ".join("".join(_inline_text(c, pre)).split()) for c in cells]
-    if any(len(t.split()) > 25 for t in texts):
-        return []
-    return [t for t in texts if t]
-
-
-def _link_chars(el) -> int:
-    """Characters of link text under ``el`` (a table row of menu links is a menu)."""
-    return sum(len(" ".join("".join(a.itertext()).split())) for a in el.iter()
-               if isinstance(a.tag, str) and (a.tag == "a" or a.get("href") is not None))
-
-
-def _source_text(text: str, pre: bool) -> str:
-    """A line break in HTML source is a space, except inside <pre>; only tags (<br>, blocks) end lines."""
-    return text if pre else text.replace("\r", " ").replace("\n", " ")
-
-
-def _inline_text(el, pre: bool = False) -> Iterator[str]:
-    """Text of an inline element, skipping dropped children (scripts inside spans, say)."""
-    if el.text:
-        yield _source_text(el.text, pre)
-    for child in el:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag and tag not in _DROP and not _hidden(child):
-            block = tag in _BLOCK or _styled_block(child) or _component_box(child)
-            yield "\n" if tag == "br" or block else ""
-            yield from _inline_text(child, pre or tag == "pre")
-            yield "\n" if block else ""
-        if child.tail:
-            yield _source_text(child.tail, pre)
-
-
 def _visible_text(root, limit: int = 100_000) -> str:
     """The page's text without scripts and styles, up to ``limit`` characters: where dateline tags are."""
     body = root.find("body")
     parts: list[str] = []
     size = 0
     for el in (body if body is not None else root).iter():
-        for text in ((el.text if el.tag not in _DROP else None), el.tail):
+        for text in ((el.text if el.tag not in DROP else None), el.tail):
             if text and not text.isspace():
                 parts.append(text)
                 size += len(text)
@@ -404,7 +167,7 @@ def parse(html: str, url: str | None = None) -> Page:
     units: list[Unit] = []
     verdicts: dict[int, Verdict] = {}
     inside: set[int] = set()
-    for line in _walk(root, {id(el) for el in containers or marked}):
+    for line in walk(root, {id(el) for el in containers or marked}):
         if not line.text:
             continue
         u = Unit(len(units), line.text, (line.order, line.order), bullet=line.is_li,
