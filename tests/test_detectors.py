@@ -34,6 +34,7 @@ VOCABULARY_CASES = [
     ("Jan 06, 2026, 22:35 ET", "furniture", "timestamp"),
     ("Date: 2023-03-19", "furniture", "info-line"),
     ("By Sarah Crowe", "byline", "byline"),
+    ("By Evelyn de Souza", "byline", "byline"),
     ("Share this article", "share", "share"),
     ("Also from this source", "related", "related-heading"),
     ("Weitere Pressemitteilungen von Nordex SE", "related", "related-heading"),
@@ -78,6 +79,7 @@ def test_vocabulary_rule_fires(line, label, rule):
     "The source of the outbreak was traced to a processing plant in the north of the country last week.",
     "Halvard Grid Systems designs and builds battery storage for utilities, ports and factories.",
     "Bad Homburg 29. November 2022",  # a dateline on its own line, not a kicker
+    "author: Take some credit.",  # a definition, not a byline: names are capitalised
 ])
 def test_vocabulary_leaves_prose_alone(line):
     assert vocabulary(units(line)) == {}

@@ -133,10 +133,11 @@ RULES: tuple[Rule, ...] = (
     _r("read-time", "furniture", r"^\d+\s*(min(ute)?s?\.?( read)?|minuten lesezeit)$|\b\d+\s*min(ute)?s?\.?\s+read$|"
        r"\blesezeit:?\s*(etwa\s+|ca\.\s*)?\d+\s*min", max_words=16, anywhere=True),
     _r("byline", "byline",
-       r"^(by|von|par|por|di|door|written by|autor(in)?|author)\s*:?\s+\p{Lu}[\p{L}.'-]+"
-       r"((\s+|\s*(&|and|und|,)\s*)\p{Lu}[\p{L}.'-]+){0,5}"
-       r"(,\s*[\w-]{2,20})?$",
-       max_words=8, terminal=True),  # a byline after prose starts another article
+       r"^(?i:by|von|par|por|di|door|written by|autor(in)?|author)\s*:?\s+\p{Lu}[\p{L}.'-]+"
+       r"((\s+|\s*(&|(?i:and|und)|,)\s*)((de|da|di|del|della|van|von|der|den|le|la|du|dos|das|ten|ter)\s+)*"
+       r"\p{Lu}[\p{L}.'-]+){0,5}"
+       r"(,\s*[\w-]{2,20})?$",  # names are capitalised: matched case-sensitively ("author: Take some credit.")
+       max_words=8, terminal=True, case=True),  # a byline after prose starts another article
     _r("font-size", "share", r"^(font ?size|schriftgröße|textgröße|text size)\b", max_words=8, anywhere=True),
     # --- share widgets ----------------------------------------------------------------------
     _r("share", "share",
