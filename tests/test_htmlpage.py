@@ -179,3 +179,13 @@ def test_a_list_set_with_br_keeps_its_items_and_marks():
     html = (f"<html><body><article><h1>Second bakery opens</h1><p>{PARAS[0]}</p><p>" + "<br>".join(items)
             + f"</p><p>{PARAS[1]}</p></article></body></html>")
     assert "\n".join(items) in prclean.clean(html).text
+
+
+def test_br_wrapped_prose_with_headings_and_a_list_glues_back():
+    """Run-on sentences across <br> line ends are evidence enough, even with short lines among them."""
+    lines = ["Harbour bakery notes", *_wrap(PARAS[0], 50), "", "Where we bake:", "- Quay",
+             "- Fish hall", "", *_wrap(PARAS[1], 50), "", *_wrap(PARAS[2], 50)]
+    html = ("<html><body><article><h1>Second bakery opens</h1><div>" + "<br>\n".join(lines)
+            + "</div></article></body></html>")
+    release = prclean.clean(html)
+    assert PARAS[0] in release.paragraphs and PARAS[1] in release.paragraphs

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -208,6 +209,10 @@ def _text_dump(el) -> bool:
         return False
     # hard-wrapped: most lines run close to the longest (a list of short items is not)
     lines = [line.strip() for line in "".join(_inline_text(el)).split("\n") if line.strip()]
+    # hard-wrapped: sentences run on over the line ends ("... in the\nprogramming language ...")
+    runs_on = sum(1 for a, b in pairwise(lines) if a[-1] not in ".!?:;" and b[0].islower())
+    if runs_on >= 3 and runs_on * 4 >= len(lines):
+        return True
     if sum(bool(_LIST_MARK.match(line)) for line in lines) * 4 >= len(lines):
         return False  # a list set with <br>s: its items are lines already
     longest = max(map(len, lines), default=0)
