@@ -1,7 +1,7 @@
 """Properties of clean() and detect() on random text, random HTML and mutated fixtures.
 
 - nothing is raised except prclean's own typed errors;
-- every output token is an input token (no invented text);
+- every output token is an input token, or a word the page's inline text renders (no invented text);
 - every block is either body or removed with a label (complete accounting);
 - the same input gives the same output.
 """
@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import prclean
+from prclean.htmlpage import parse_tree
 from prclean.load import decode
 from prclean.model import BODY
 from prclean.segment import INVISIBLE
@@ -22,6 +23,7 @@ from prclean.segment import INVISIBLE
 from .conftest import fixture_inputs
 
 _TOKEN = regex.compile(r"\w+")
+_INLINE = {"span", "a", "b", "i", "em", "strong", "small", "u", "sup", "sub", "abbr", "code", "mark", "time", "font"}
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FIXTURE_BYTES = [p.read_bytes() for p in fixture_inputs()]
 
@@ -72,6 +74,29 @@ def mutated_fixtures(draw):
     return bytes(data)
 
 
+def _rendered_words(release: prclean.Release, source: str) -> set[str]:
+    """Words as a browser renders inline text: ``<span>re</span><span>lease</span>`` reads "release"."""
+    if release.input_kind != "html":
+        return set()
+    try:
+        root = parse_tree(source)
+    except prclean.PrcleanError:
+        return set()
+    parts: list[str] = []
+
+    def render(el) -> None:  # inline text glues, a block or <br> starts a new line
+        block = not isinstance(el.tag, str) or el.tag not in _INLINE
+        parts.append("\n" if block else "")
+        parts.append(el.text or "")
+        for child in el:
+            render(child)
+            parts.append(child.tail or "")
+        parts.append("\n" if block else "")
+
+    render(root)
+    return set(_TOKEN.findall(INVISIBLE.sub("", "".join(parts))))
+
+
 def check(data) -> None:
     try:
         release = prclean.clean(data, timeout=20)
@@ -80,7 +105,7 @@ def check(data) -> None:
         return
     source = decode(data) if isinstance(data, bytes) else data
     source = INVISIBLE.sub("", source)  # soft hyphens and zero-width marks are dropped by design
-    assert set(_TOKEN.findall(release.text)) <= set(_TOKEN.findall(source))
+    assert set(_TOKEN.findall(release.text)) <= set(_TOKEN.findall(source)) | _rendered_words(release, source)
     removed = {(b.text, b.lines, b.label) for b in release.removed}
     for b in blocks:
         assert b.label and b.rule
@@ -111,3 +136,9 @@ def test_mutated_fixtures(data):
 @given(st.binary(max_size=2000))
 def test_random_bytes(data):
     check(data)
+
+
+def test_adjacent_inline_words_render_as_the_browser_shows_them():
+    """Found by hypothesis: two adjacent <span>s read as one word, as on screen; that is page text."""
+    check('<html><head><title></title></head><body><p><p>release release release release release release release'
+          ' [Home](/)</p><span>release</span><span>release</span></p></body></html>')

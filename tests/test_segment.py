@@ -41,3 +41,9 @@ def test_blank_lines_counted():
 def test_cjk_word_count():
     (u,) = segment_text("ミナト精機株式会社は産業機械メーカーです。")
     assert u.words >= 8
+
+
+def test_a_row_of_underscores_is_not_markdown_emphasis():
+    """Found by hypothesis on a mutated lynx dump: "Cerca _____" (a form field) became "Cerca _"."""
+    assert [u.text for u in segment_text("Cerca _____ TRENTO")] == ["Cerca _____ TRENTO"]
+    assert [u.text for u in segment_text("**Bold** and __under__ text")] == ["Bold and under text"]

@@ -26,7 +26,7 @@ _BULLET_START = frozenset("•*+·▪◦○□☆■●►‣⁃◆◇→-–012
 _MD_IMAGE = regex.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
 _MD_LINK = regex.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
 _MD_HEADING = regex.compile(r"^#{1,6}\s+")
-_MD_EMPH = regex.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
+_MD_EMPH = regex.compile(r"(\*\*|__)(?=[^\s*_])(.{1,500}?)(?<=[^\s*_])\1")  # not "_____" (a form field)
 _LYNX_REF = regex.compile(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|LINK)\]")
 _LYNX_WORD = regex.compile(r"\((?:BUTTON|IMG|INLINE|LINK|FORM)\)")
 _LEADING_IMG = regex.compile(r"^\s*(?:\[[^\s\]]{1,40}\]\s*)+(?=\w)")
