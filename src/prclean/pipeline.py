@@ -117,10 +117,11 @@ def _render(units: Sequence[Unit], labels: list[tuple[str, str]], body: list[Uni
     blocks = [Block(u.text, lab, rule, u.lines) for u, (lab, rule) in zip(units, labels)]
     paragraphs = _paragraphs([u for u, (lab, _) in zip(units, labels) if lab == BODY])
     removed = tuple(b for b in blocks if b.label != BODY and b.text)
-    sections: dict[str, tuple[str, ...]] = {}
+    parts: dict[str, list[str]] = {}
     for u, sec in zip(body, secs):
         if sec:
-            sections[sec] = sections.get(sec, ()) + (u.text,)
+            parts.setdefault(sec, []).append(u.text)
+    sections = {sec: tuple(texts) for sec, texts in parts.items()}
     canonical = (page.meta.get("canonical") if page else None) or url
     media = tuple(b.text for b in removed if b.rule == "media-url")
     if media:
