@@ -55,6 +55,8 @@ VOCABULARY_CASES = [
     ("Written by GlobeNewswire for GlobeNewswire", "furniture", "attribution"),
     ("Condividi: Facebook X LinkedIn", "share", "share"),
     ("Pressemitteilung Aktuell 02. November 2021", "furniture", "kicker-date"),
+    ('<form class="third-party-services__configuration-form th', "embed", "raw-markup"),
+    ("</div>________________________________________________", "embed", "raw-markup"),
     ("Press release - March 3, 2026", "furniture", "kicker-date"),
     ("Originalversion auf businesswire.com ansehen: https://www.businesswire.com/news/home/1/de/",
      "wire-trailer", "view-original"),
@@ -80,6 +82,7 @@ def test_vocabulary_rule_fires(line, label, rule):
     "Halvard Grid Systems designs and builds battery storage for utilities, ports and factories.",
     "Bad Homburg 29. November 2022",  # a dateline on its own line, not a kicker
     "author: Take some credit.",  # a definition, not a byline: names are capitalised
+    "A <b>bold</b> move: the company says the <div> tag is not in its new app.",
 ])
 def test_vocabulary_leaves_prose_alone(line):
     assert vocabulary(units(line)) == {}

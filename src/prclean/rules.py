@@ -228,6 +228,11 @@ RULES: tuple[Rule, ...] = (
        r"\b(privatsphäre|privacy|datenschutz)\b.{0,200}\b(einverständnis|einwilligung|consent|zustimmung)\b|"
        r"\b(datenschutzeinstellungen|privacy settings|manage consent|einwilligung widerrufen)\b|"
        r"^(\w+ )?(inhalte? )?(freischalten|entsperren|aktivieren und laden)$", max_words=70, anywhere=True),
+    # raw HTML shown as text (an embed's placeholder, a form a renderer printed): never release prose
+    _r("raw-markup", "embed",
+       r"^</?(div|form|input|label|blockquote|span|iframe|button|textarea|select|option|script|noscript|img|ul|li|"
+       r"section|article|nav|header|footer|table|tr|td|style|link|meta|a|p)(\s[^<>]*)?/?>|^</?[a-z][\w-]*\s+"
+       r"(class|id|data-[\w-]+|style|href|src)=[\"']", max_words=200, anywhere=True),
     _r("consent-button", "cookie",
        r"^(accept( all)?( cookies)?|reject( all)?|decline|alle akzeptieren|akzeptieren|ablehnen|"
        r"einverstanden|zustimmen|ok|got it|verstanden|manage (preferences|settings)|"
@@ -305,6 +310,8 @@ _TRIGGERS = {
                   "aviso política cookies サイトマップ プライバシーポリシー 個人情報保護方針 利用規約 ご利用にあたって "
                   "ページの先頭へ トップへ戻る 隐私政策 使用条款 网站地图 返回顶部",
     "cookie": "cookie cookies クッキー 使用",
+    "raw-markup": "div form input label blockquote span iframe button textarea select option script noscript img "
+                  "ul li section article nav header footer table tr td style link meta a p",
     "consent-placeholder": "privatsphäre privacy datenschutz datenschutzeinstellungen manage einwilligung "
                            "freischalten entsperren aktivieren",
     "consent-button": "accept reject decline alle akzeptieren ablehnen einverstanden zustimmen ok got verstanden "
