@@ -63,3 +63,13 @@ def test_every_profile_has_an_html_fixture(fixtures_dir):
             assert f"profile:{profile.name}" in sources, profile.name
         else:  # known by its dateline tag alone
             assert profile.name in wires, profile.name
+
+
+def test_a_wire_named_once_is_not_confirmed_by_a_generic_article_box():
+    """A news story that mentions Marketwired once, in a box any site marks articleBody, is no wire page."""
+    mention = "The harbour cooperative said its figures, first carried by Marketwired in 2015, were revised."
+    prose = "Bakery sales rose by a fifth in the quarter, and the second oven on the quay runs every night. " * 3
+    html = (f"<html><body><article><h1>Bakery sales rise</h1><div itemprop='articleBody'><p>{mention}</p>"
+            f"<p>{prose}</p></div></article></body></html>")
+    assert prclean.clean(html).wire is None
+    assert htmlpage.parse(html).source != "profile:Marketwired"

@@ -71,11 +71,17 @@ def _visible_text(root, limit: int = 100_000) -> str:
     return " ".join(parts)
 
 
-def _profile_container(root, profile: WireProfile | None) -> list:
-    """The wire's body container(s), if the page has one holding real text."""
+def _profile_container(root, profile: WireProfile | None, own_layout: bool = False) -> list:
+    """The wire's body container(s), if the page has one holding real text.
+
+    ``own_layout`` keeps to the containers only that wire's pages have: any site may mark its
+    article ``itemprop="articleBody"``, so that is no confirmation of a wire named once.
+    """
     if profile is None:
         return []
     for xpath in profile.body_xpaths:
+        if own_layout and "@itemprop" in xpath:
+            continue
         found = [el for el in _xpath(root, xpath) if len(" ".join(el.itertext()).split()) >= 30]
         if found:
             extras = [el for xp in profile.extra_xpaths for el in _xpath(root, xp)]
@@ -160,7 +166,7 @@ def parse(html: str, url: str | None = None) -> Page:
     if not containers:
         used, containers = profile, _profile_container(root, profile)
     for _, weak in ranked if profile is None and not containers else ():  # one clue, confirmed by the layout
-        containers = _profile_container(root, weak)
+        containers = _profile_container(root, weak, own_layout=True)
         if containers:
             profile = used = weak
             break
