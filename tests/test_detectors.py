@@ -55,6 +55,7 @@ VOCABULARY_CASES = [
     ("Written by GlobeNewswire for GlobeNewswire", "furniture", "attribution"),
     ("Condividi: Facebook X LinkedIn", "share", "share"),
     ("Pressemitteilung Aktuell 02. November 2021", "furniture", "kicker-date"),
+    ("Drucken", "share", "share-control"),
     ('<form class="third-party-services__configuration-form th', "embed", "raw-markup"),
     ("</div>________________________________________________", "embed", "raw-markup"),
     ("Press release - March 3, 2026", "furniture", "kicker-date"),

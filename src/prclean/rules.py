@@ -138,6 +138,10 @@ RULES: tuple[Rule, ...] = (
        r"\p{Lu}[\p{L}.'-]+){0,5}"
        r"(,\s*[\w-]{2,20})?$",  # names are capitalised: matched case-sensitively ("author: Take some credit.")
        max_words=8, terminal=True, case=True),  # a byline after prose starts another article
+    # a lone print or share control is never the release's text, wherever the renderer put it
+    _r("share-control", "share", r"^(drucken|print|teilen|share|tweet|imprimer|partager|imprimir|compartir|"
+       r"stampa|condividi|afdrukken|delen|seite drucken|artikel drucken|print this (page|article))$",
+       max_words=3, anywhere=True),
     _r("font-size", "share", r"^(font ?size|schriftgröße|textgröße|text size)\b", max_words=8, anywhere=True),
     # --- share widgets ----------------------------------------------------------------------
     _r("share", "share",
@@ -281,6 +285,8 @@ _TRIGGERS = {
     "info-line": "date datum source quelle ort location published posted updated aktualisiert veröffentlicht "
                  "erschienen stand pressemitteilung release lesezeit reading",
     "byline": "by von par por di door written autor autorin author",
+    "share-control": "drucken print teilen share tweet imprimer partager imprimir compartir stampa condividi "
+                     "afdrukken delen seite artikel",
     "font-size": "font fontsize schriftgröße textgröße text",
     "share": "share teilen auf via partager compartir condividi delen tweet print drucken seite e email mail per "
              "pin whatsapp facebook twitter x linkedin xing pinterest google reddit copy link bookmark send "
