@@ -100,6 +100,9 @@ PROSE = "<p>" + "The cooperative opened a second bakery in the harbour district 
     ('<link rel="canonical" href="/news/bakery">', "https://coop.example/x?y=1", "https://coop.example/news/bakery"),
     ('<link rel="canonical" href="/news/bakery">', None, None),  # relative, nothing to resolve it against
     ('<link rel="canonical" href="javascript:void(0)">', None, None),
+    # found by hypothesis on a mutated fixture: urllib raised ValueError on "https://script>" hosts
+    ('<link rel="canonical" href="https://script>\n<script>x</script>', None, None),
+    ('<link rel="canonical" href="https://[::1"><a href="https://[oops/">Home Name</a>', None, None),
     ("", "https://coop.example/given", "https://coop.example/given"),
 ])
 def test_canonical_url(head, url, expected):

@@ -10,6 +10,8 @@ import json
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
+import regex
+
 from .meta import clean_name, to_iso
 
 
@@ -78,23 +80,29 @@ def _home_name(root, own: str | None) -> str | None:
     Only a link to this site's root counts (a ministry's header also links its state government's
     home), and only its text (an image's alt is read as the logo).
     """
-    own_host = urlsplit(own).hostname if own else None
+    own_host = _split(own)[0] if own else None
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if href.rstrip("/").count("/") > 2 or (href and href[0] not in "/h"):
             continue  # a path below the root, or a relative link: not the home page
-        try:
-            parts = urlsplit(href)
-        except ValueError:
-            continue
-        same_site = parts.hostname == own_host if parts.hostname else href.startswith("/")
-        if not same_site or parts.path not in ("", "/") or parts.query:
+        host, path, query = _split(href)
+        same_site = host == own_host if host else href.startswith("/")
+        if not same_site or path not in ("", "/") or query:
             continue
         text = " ".join("".join(a.itertext()).split())
         name = clean_name(text) if 1 <= len(text.split()) <= 12 else None
         if name:
             return name
     return None
+
+
+def _split(url: str) -> tuple[str | None, str | None, str]:
+    """Host, path and query of a URL; (None, None, "") for one urllib cannot read ("https://[x")."""
+    try:
+        parts = urlsplit(url)
+        return parts.hostname, parts.path, parts.query
+    except ValueError:
+        return None, None, ""
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
@@ -105,7 +113,12 @@ def _absolute(href: str | None, base: str | None) -> str | None:
             href = urljoin(base, href)
         except ValueError:
             return None
-    return href if href.casefold().startswith(("http://", "https://")) else None
+    if not href.casefold().startswith(("http://", "https://")) or _NOT_IN_URL.search(href):
+        return None
+    return href if _split(href)[0] else None  # a host urllib can read: not "https://[::1"
+
+
+_NOT_IN_URL = regex.compile(r"[\s<>\"'`]")
 
 
 def _take(meta: dict[str, str], key: str, value) -> None:
