@@ -104,7 +104,7 @@ def check(data) -> None:
     except prclean.PrcleanError:
         return
     source = decode(data) if isinstance(data, bytes) else data
-    source = INVISIBLE.sub("", source)  # soft hyphens and zero-width marks are dropped by design
+    source = INVISIBLE.sub("", source).replace("\x00", "")  # soft hyphens, zero-width marks, NULs: dropped by design
     assert set(_TOKEN.findall(release.text)) <= set(_TOKEN.findall(source)) | _rendered_words(release, source)
     removed = {(b.text, b.lines, b.label) for b in release.removed}
     for b in blocks:
@@ -142,3 +142,9 @@ def test_adjacent_inline_words_render_as_the_browser_shows_them():
     """Found by hypothesis: two adjacent <span>s read as one word, as on screen; that is page text."""
     check('<html><head><title></title></head><body><p><p>release release release release release release release'
           ' [Home](/)</p><span>release</span><span>release</span></p></body></html>')
+
+
+def test_nul_bytes_are_dropped_like_invisible_marks():
+    """Found by hypothesis: "0\\x00_" reads "0_"; a NUL is no text, so it separates nothing."""
+    check("Second bakery opens\n\nThe harbour cooperative opened its second bakery on the quay this morning, code "
+          "0\x00_ on the invoice.\n\n" + "Forty members invested in the ovens, which bake four hundred loaves.\n\n" * 3)
