@@ -23,7 +23,10 @@ from prclean.segment import INVISIBLE
 from .conftest import fixture_inputs
 
 _TOKEN = regex.compile(r"\w+")
-_INLINE = {"span", "a", "b", "i", "em", "strong", "small", "u", "sup", "sub", "abbr", "code", "mark", "time", "font"}
+_BLOCKS = {"html", "body", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table",
+           "section", "article", "header", "footer", "nav", "aside", "main", "figure", "figcaption", "blockquote",
+           "pre", "br", "form", "dl", "dt", "dd", "address", "hr", "caption", "details", "summary", "dialog", "title",
+           "head", "script", "style"}
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FIXTURE_BYTES = [p.read_bytes() for p in fixture_inputs()]
 
@@ -85,7 +88,7 @@ def _rendered_words(release: prclean.Release, source: str) -> set[str]:
     parts: list[str] = []
 
     def render(el) -> None:  # inline text glues, a block or <br> starts a new line
-        block = not isinstance(el.tag, str) or el.tag not in _INLINE
+        block = not isinstance(el.tag, str) or el.tag in _BLOCKS  # unknown tags render inline
         parts.append("\n" if block else "")
         parts.append(el.text or "")
         for child in el:
@@ -148,3 +151,11 @@ def test_nul_bytes_are_dropped_like_invisible_marks():
     """Found by hypothesis: "0\\x00_" reads "0_"; a NUL is no text, so it separates nothing."""
     check("Second bakery opens\n\nThe harbour cooperative opened its second bakery on the quay this morning, code "
           "0\x00_ on the invoice.\n\n" + "Forty members invested in the ovens, which bake four hundred loaves.\n\n" * 3)
+
+
+def test_an_unknown_tag_renders_inline():
+    """Found by hypothesis: "Elect<onics Co., Ltd.<br>Corporate" is a tag "onics" (the <br> became an
+    attribute), so a browser shows "ElectCorporate": page text, not an invented word."""
+    check("<html><body><h1>Kiraboshi battery</h1><p>" + "Kiraboshi Electronics today announced a battery. " * 5
+          + "</p><p>Contact:<br>Kiraboshi Elect<onics Co., Ltd.<br>Corporate Communications<br>pr@kiraboshi.example</p>"
+          "</body></html>")
