@@ -97,7 +97,8 @@ def _rendered_words(release: prclean.Release, source: str) -> set[str]:
         parts.append("\n" if block else "")
 
     render(root)
-    return set(_TOKEN.findall(INVISIBLE.sub("", "".join(parts))))
+    # and as one run, for markup so broken that where a block starts is the parser's guess
+    return set(_TOKEN.findall(INVISIBLE.sub("", "".join(parts) + "\n" + "".join(root.itertext()))))
 
 
 def check(data) -> None:
@@ -159,3 +160,9 @@ def test_an_unknown_tag_renders_inline():
     check("<html><body><h1>Kiraboshi battery</h1><p>" + "Kiraboshi Electronics today announced a battery. " * 5
           + "</p><p>Contact:<br>Kiraboshi Elect<onics Co., Ltd.<br>Corporate Communications<br>pr@kiraboshi.example</p>"
           "</body></html>")
+
+
+def test_text_around_a_broken_title_reads_as_one_run():
+    """Found by hypothesis: text before an unclosed <title> ("A<meta ...><title>title></head>") glues on."""
+    check('<!DOCTYPE html>\n<html lang="en"><head>A<meta charset="utf-8"><title>title></head>\n<body><h1>Tailwise opens a '
+          'line</h1><p>' + "Tailwise, a veterinary telehealth company, today opened a video line. " * 4 + "</p></body></html>")
