@@ -25,8 +25,8 @@ from .conftest import fixture_inputs
 _TOKEN = regex.compile(r"\w+")
 _BLOCKS = {"html", "body", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table",
            "section", "article", "header", "footer", "nav", "aside", "main", "figure", "figcaption", "blockquote",
-           "pre", "br", "form", "dl", "dt", "dd", "address", "hr", "caption", "details", "summary", "dialog", "title",
-           "head", "script", "style"}
+           "pre", "br", "form", "dl", "dt", "dd", "address", "hr", "caption", "details", "summary", "dialog", "head"}
+_UNSEEN = {"script", "style", "template", "noscript", "title"}  # no text on screen, and no line break either
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FIXTURE_BYTES = [p.read_bytes() for p in fixture_inputs()]
 
@@ -90,7 +90,7 @@ def _rendered_words(release: prclean.Release, source: str) -> set[str]:
     def render(el) -> None:  # inline text glues, a block or <br> starts a new line
         block = not isinstance(el.tag, str) or el.tag in _BLOCKS  # unknown tags render inline
         parts.append("\n" if block else "")
-        parts.append(el.text or "")
+        parts.append("" if el.tag in _UNSEEN else el.text or "")
         for child in el:
             render(child)
             parts.append(child.tail or "")
@@ -166,3 +166,9 @@ def test_text_around_a_broken_title_reads_as_one_run():
     """Found by hypothesis: text before an unclosed <title> ("A<meta ...><title>title></head>") glues on."""
     check('<!DOCTYPE html>\n<html lang="en"><head>A<meta charset="utf-8"><title>title></head>\n<body><h1>Tailwise opens a '
           'line</h1><p>' + "Tailwise, a veterinary telehealth company, today opened a video line. " * 4 + "</p></body></html>")
+
+
+def test_a_script_between_two_words_shows_nothing():
+    """Found by hypothesis: "<span>release</span><script>..</script><span>release</span>" shows "releaserelease"."""
+    check("<html><body><p>" + "The cooperative opened a bakery today. " * 5 + "</p><p><span>release</span>"
+          "<script>var x = 1;</script><span>release</span></p></body></html>")

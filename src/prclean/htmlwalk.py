@@ -18,7 +18,7 @@ import regex
 
 from .segment import INVISIBLE, segment_text
 
-DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "select",
+DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "title", "select",
          "button", "input", "textarea", "canvas", "map", "video", "audio", "math"}
 _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "pre",
           "section", "article", "header", "footer", "nav", "aside", "main", "figure", "figcaption", "table",
