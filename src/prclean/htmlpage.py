@@ -133,8 +133,8 @@ def _covered(unit: Unit, lines: set[str], grams: set[tuple[str, ...]]) -> bool:
     return bool(own) and (hits == len(own) if unit.words < 6 else hits * 2 >= len(own))
 
 
-def _trafilatura_lines(html: str) -> tuple[set[str], str] | None:
-    """trafilatura's main-content text, as a set of lines and one searchable string."""
+def _trafilatura_lines(html: str) -> tuple[set[str], set[tuple[str, ...]]] | None:
+    """trafilatura's main-content text, as its set of lines and its set of word trigrams."""
     import trafilatura
 
     try:
@@ -146,15 +146,15 @@ def _trafilatura_lines(html: str) -> tuple[set[str], str] | None:
         return None
     lines = [" ".join(line.split()) for line in out.splitlines() if line.strip()]
     lines = [line.strip("| ") if line.startswith("|") else line for line in lines]  # table rows: "| a | b |"
-    return set(lines), "\n".join(lines)
+    return set(lines), _trigrams("\n".join(lines))
 
 
 def parse(html: str, url: str | None = None) -> Page:
     """Units, container verdicts, metadata and the main-content evidence of an HTML page.
 
-    The main content comes from the wire profile's body container when the page is a wire's,
-    otherwise from trafilatura, bounded by the entry the page marks up itself; either way it is evidence for :mod:`prclean.extract`, which
-    still applies prclean's own detectors inside it.
+    The main content comes from a host's or wire's body container when the page has one, otherwise
+    from trafilatura, bounded by the entry the page marks up itself; either way it is evidence for
+    :mod:`prclean.extract`, which still applies prclean's own detectors inside it.
     """
     root = parse_tree(html)
     meta = read_meta(root, url)
@@ -191,8 +191,7 @@ def parse(html: str, url: str | None = None) -> Page:
         marked_entry, inside = inside, set()
         lines = _trafilatura_lines(html)
         if lines is not None:
-            line_set, full = lines
-            grams = _trigrams(full)
+            line_set, grams = lines
             inside = {u.index for u in units if _covered(u, line_set, grams)}
             inside = _bounded(inside, marked_entry, units)
             source = "trafilatura"

@@ -91,7 +91,7 @@ def walk(root, main: set[int]) -> Iterator[_Line]:
     links = 0
     order = 0
     after_br = False  # the next line continues the previous one (a <br> stood between them)
-    last_row = [-1]  # the order the last table row's line ended at
+    last_row = -1  # the order the last table row's line ended at
 
     def flush(el_tag: str, label: str | None, in_main: bool, br: bool = False) -> Iterator[_Line]:
         """Emit the buffered text; blocks nested in inline elements arrive as "\n" and split it."""
@@ -105,8 +105,15 @@ def walk(root, main: set[int]) -> Iterator[_Line]:
         buf, links = [], 0
         after_br = br and bool(parts)
 
+    def close_pending(el_tag: str, label: str | None, in_main: bool) -> Iterator[_Line]:
+        """Before a block starts: emit the text gathered so far, or forget mere whitespace."""
+        if "".join(buf).strip():
+            yield from flush(el_tag, label, in_main)
+        else:
+            buf.clear()
+
     def visit(el, label: str | None, block_tag: str, in_main: bool, pre: bool = False):
-        nonlocal links, after_br
+        nonlocal links, after_br, last_row
         own = _chrome_label(el) or label
         in_main = in_main or id(el) in main
         pre = pre or el.tag == "pre"
@@ -122,25 +129,20 @@ def walk(root, main: set[int]) -> Iterator[_Line]:
                     yield from visit(child, own, "p", in_main, pre)
                     yield from flush("p", own, in_main)
             elif tag == "tr" and (cells := _data_cells(child, pre)):  # one line per table row
-                if "".join(buf).strip():
-                    yield from flush(block_tag, own, in_main)
-                buf[:] = [" | ".join(cells)]
+                yield from close_pending(block_tag, own, in_main)
+                buf.append(" | ".join(cells))
                 links = _link_chars(child)
-                after_br = after_br or order == last_row[0]  # rows of one table stay one block
+                after_br = after_br or order == last_row  # rows of one table stay one block
                 yield from flush("tr", _chrome_label(child) or own, in_main or id(child) in main)
-                last_row[0] = order
-            elif _text_dump(child):  # <pre>, or lines hard-wrapped with <br>: read like a text dump
-                if "".join(buf).strip():
-                    yield from flush(block_tag, own, in_main)
-                for unit in segment_text("".join(_inline_text(child, tag == "pre" or pre))):
-                    buf[:] = [unit.text]
+                last_row = order
+            elif (dump := _author_text(child)) is not None:  # <pre>, or hard-wrapped <br> lines: a text dump
+                yield from close_pending(block_tag, own, in_main)
+                for unit in segment_text(dump):
+                    buf.append(unit.text)
                     after_br = after_br or (unit.blank_before == 0 and unit.index > 0)
                     yield from flush("pre", _chrome_label(child) or own, in_main or id(child) in main)
             elif tag in _BLOCK or _styled_block(child) or _component_box(child):
-                if "".join(buf).strip():
-                    yield from flush(block_tag, own, in_main)
-                else:
-                    buf.clear()
+                yield from close_pending(block_tag, own, in_main)
                 yield from visit(child, own, tag, in_main, pre)
                 if "".join(buf).strip():
                     yield from flush(tag, own, in_main or id(child) in main)
@@ -191,30 +193,31 @@ def _component_box(el) -> bool:
 _LIST_MARK = regex.compile(r"^(?:[-–•*·▪►]|\d{1,2}[.)])\s")
 
 
-def _text_dump(el) -> bool:
-    """Text laid out by its author rather than by HTML: a <pre>, or a block of <br>-ended lines.
+def _author_text(el) -> str | None:
+    """The text of a block laid out by its author rather than by HTML: a <pre>, or <br>-ended lines.
 
     Such text is often hard-wrapped (an old wire's plain-text release, a README): reading it with
-    the text-dump segmenter glues the wrapped lines back into paragraphs.
+    the text-dump segmenter glues the wrapped lines back into paragraphs. None for any other block.
     """
     if el.tag == "pre":
-        return True
+        return "".join(_inline_text(el, True))
     if el.tag not in ("p", "div", "td", "blockquote"):
-        return False
+        return None
     children = [c for c in el if isinstance(c.tag, str)]
     breaks = sum(1 for c in children if c.tag == "br")
     if breaks < 6 or any(c.tag in _BLOCK or c.tag == "table" for c in children):
-        return False
-    # hard-wrapped: most lines run close to the longest (a list of short items is not)
-    lines = [line.strip() for line in "".join(_inline_text(el)).split("\n") if line.strip()]
+        return None
+    text = "".join(_inline_text(el))
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
     # hard-wrapped: sentences run on over the line ends ("... in the\nprogramming language ...")
     runs_on = sum(1 for a, b in pairwise(lines) if a[-1] not in ".!?:;" and b[0].islower())
     if runs_on >= 3 and runs_on * 4 >= len(lines):
-        return True
+        return text
     if sum(bool(_LIST_MARK.match(line)) for line in lines) * 4 >= len(lines):
-        return False  # a list set with <br>s: its items are lines already
+        return None  # a list set with <br>s: its items are lines already
+    # hard-wrapped: most lines run close to the longest (a list of short items is not)
     longest = max(map(len, lines), default=0)
-    return longest >= 50 and sum(len(line) >= 0.6 * longest for line in lines) >= 0.6 * len(lines)
+    return text if longest >= 50 and sum(len(line) >= 0.6 * longest for line in lines) >= 0.6 * len(lines) else None
 
 
 def _data_cells(row, pre: bool) -> list[str]:

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
-from urllib.parse import urlsplit
 
 import regex
 
-from .meta import clean_name, logo_name, title_sites
+from .meta import clean_name, copyright_holder, logo_name, title_sites
+from .model import Block
+from .pagemeta import url_parts
 from .rules import search
 
 _NON_LETTERS = regex.compile(r"\P{L}+")
@@ -41,13 +42,8 @@ _WITH_ACRONYM = r"\s*\((\p{Lu}{2,8})\)"
 
 def domain_labels(url: str | None) -> list[str]:
     """The host's distinctive labels: ``mluk.brandenburg.de`` → ``["mluk", "brandenburg"]``."""
-    if not url:
-        return []
-    try:
-        host = (urlsplit(url).hostname or "").casefold()
-    except ValueError:
-        return []
-    labels = host.split(".")[:-1]  # the top-level domain names no one
+    host = (url_parts(url)[0] or "") if url else ""
+    labels = host.casefold().split(".")[:-1]  # the top-level domain names no one
     return [label for label in labels if len(label) > 2 and label not in ("www", "com", "org", "net", "gov")]
 
 
@@ -121,15 +117,17 @@ def has_legal_form(name: str) -> bool:
     return bool(search(_LEGAL_FORM, name))
 
 
-def site_owner(removed: Sequence[str], copyright_line: str | None, page_meta: dict[str, str], url: str | None,
+def site_owner(removed: Sequence[Block], page_meta: dict[str, str], url: str | None,
                paragraphs: Sequence[str], about: str | None) -> str | None:
     """The issuer of a release no wire distributed: the site's owner, as the release writes its name.
 
     When the release's About section names another organisation, the site is a portal hosting
     someone else's release (trendkraft, induux): that organisation is the issuer, and None is returned.
     """
-    logo = logo_name([*removed, *_logos(page_meta)[:1]])
-    address = address_name(removed)
+    copyright_line = copyright_holder([b.text for b in removed if b.rule == "copyright"])
+    removed_texts = [b.text for b in removed]
+    logo = logo_name([*removed_texts, *_logos(page_meta)[:1]])
+    address = address_name(removed_texts)
     candidates = [page_meta.get("home"), *title_sites(page_meta), logo, copyright_line,
                   page_meta.get("site_name"), page_meta.get("ld_publisher"), address]
     candidates = [clean_name(c) for c in candidates if c and len(c.split()) <= 12]

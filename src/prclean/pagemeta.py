@@ -80,12 +80,12 @@ def _home_name(root, own: str | None) -> str | None:
     Only a link to this site's root counts (a ministry's header also links its state government's
     home), and only its text (an image's alt is read as the logo).
     """
-    own_host = _split(own)[0] if own else None
+    own_host = url_parts(own)[0] if own else None
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if href.rstrip("/").count("/") > 2 or (href and href[0] not in "/h"):
             continue  # a path below the root, or a relative link: not the home page
-        host, path, query = _split(href)
+        host, path, query = url_parts(href)
         same_site = host == own_host if host else href.startswith("/")
         if not same_site or path not in ("", "/") or query:
             continue
@@ -96,7 +96,7 @@ def _home_name(root, own: str | None) -> str | None:
     return None
 
 
-def _split(url: str) -> tuple[str | None, str | None, str]:
+def url_parts(url: str) -> tuple[str | None, str | None, str]:
     """Host, path and query of a URL; (None, None, "") for one urllib cannot read ("https://[x")."""
     try:
         parts = urlsplit(url)
@@ -115,7 +115,7 @@ def _absolute(href: str | None, base: str | None) -> str | None:
             return None
     if not href.casefold().startswith(("http://", "https://")) or _NOT_IN_URL.search(href):
         return None
-    return href if _split(href)[0] else None  # a host urllib can read: not "https://[::1"
+    return href if url_parts(href)[0] else None  # a host urllib can read: not "https://[::1"
 
 
 _NOT_IN_URL = regex.compile(r"[\s<>\"'`]")

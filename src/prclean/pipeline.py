@@ -174,15 +174,12 @@ def _metadata(units: Sequence[Unit], body: list[Unit], secs: list[str | None], h
     wire = ((dl.wire if dl else None) or meta.wire_in_text(lead) or page_meta.get("wire")
             or meta.wire_in_trailers(trailer) or meta.wire_from_info(furniture))
     about = meta.about_issuer([u.text for u, s in zip(body, secs) if s == ABOUT])
-    copyright_line = meta.copyright_holder([b.text for b in removed if b.rule == "copyright"])
-    site = None if wire else owner.site_owner([b.text for b in removed], copyright_line, page_meta, url, paragraphs,
-                                              about)
     title = units[header.title].text if header.title is not None else meta.page_title(page_meta)
     issuer = (meta.issuer_from(trailer, header.provided_by) or (dl.agency if dl else None)
               or meta.issuer_from(all_texts, None)
               or header.name_line or (meta.lead_subject(_after(dl, at, paragraphs)) if wire else None)
               or (owner.guest_logo(page_meta, url) if wire else None)
-              or site or about
+              or (None if wire else owner.site_owner(removed, page_meta, url, paragraphs, about)) or about
               or meta.headline_acronym(title, all_texts))
     return {
         "title": title,
