@@ -17,7 +17,6 @@ examples in full).  Exit status 0 when nothing but the ``--ignore``d fields chan
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import subprocess

@@ -9,8 +9,8 @@ import pytest
 import regex
 
 import prclean
-from prclean.load import decode
 from prclean.model import BODY
+from prclean.read.load import decode
 
 from .conftest import fixture_inputs
 

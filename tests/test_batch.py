@@ -11,10 +11,10 @@ import time
 import pytest
 
 import prclean
-from prclean import batch as batch_mod
-from prclean.batch import BatchOptions, done_ids, dumps, run_batch
+import prclean.batch.runner as batch_mod
+from prclean.batch.runner import BatchOptions, done_ids, dumps, run_batch
+from prclean.batch.sources import Fields, Record, kind_of, read_inputs, read_warc
 from prclean.cli import main
-from prclean.sources import Fields, Record, kind_of, read_inputs, read_warc
 
 from .conftest import fixture_inputs
 
@@ -161,7 +161,7 @@ def test_output_line_is_stable_json():
 
 def test_dask_matches_local(tmp_path):
     distributed = pytest.importorskip("distributed")
-    from prclean.dask import clean_bag, run_on_scheduler
+    from prclean.batch.dask import clean_bag, run_on_scheduler
 
     src = tmp_path / "pages.jsonl"
     _write_jsonl(src)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from prclean.detectors import (
+from prclean.detect.detectors import (
     caption_after_credit,
     decoration,
     detect_units,
@@ -18,7 +18,7 @@ from prclean.detectors import (
     truncated_teaser,
     vocabulary,
 )
-from prclean.segment import Unit, segment_text
+from prclean.read.textdump import Unit, segment_text
 
 
 def units(*lines: str) -> list[Unit]:
@@ -152,7 +152,7 @@ def test_precedence_first_detector_wins():
 
 def test_rule_triggers_are_sound(fixtures_dir):
     """A rule skipped for want of its trigger words could never have matched (fixtures and examples)."""
-    from prclean.rules import RULES, TRIGGERS, token_prefixes
+    from prclean.vocabulary.rules import RULES, TRIGGERS, token_prefixes
 
     texts = [u.text for p in fixtures_dir.glob("*/input*.txt") for u in segment_text(p.read_text("utf-8"))
              if not u.decoration and u.text.isascii()]

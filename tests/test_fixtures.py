@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import prclean
-from prclean.scoring import precision_recall, snippet_hits
+from prclean.bench.scoring import precision_recall, snippet_hits
 
 from .conftest import fixture_inputs, gold
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import prclean
-from prclean.htmlpage import parse_tree
-from prclean.pagemeta import read_meta
+from prclean.read.facts import read_meta
+from prclean.read.htmlpage import parse_tree
 
 PARAS = [
     "The harbour cooperative opened its second bakery on the quay this morning, with ovens fired by waste heat.",

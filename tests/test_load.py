@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 import prclean
-from prclean.load import decode, is_html, load
+from prclean.read.load import decode, is_html, load
 
 PAGE = "<html><head><meta charset='utf-8'><title>T</title></head><body><p>Grüße aus Köln – 5 €</p></body></html>"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from prclean.meta import detect_language, parse_dateline, to_iso
+from prclean.describe.fields import detect_language, parse_dateline, to_iso
 
 
 @pytest.mark.parametrize("lead,place,date,wire", [
@@ -82,7 +82,7 @@ def test_language(text, lang):
     ("NEW YORK, June 05, 2017 (GLOBE NEWSWIRE) -- Shares of several banks fell sharply after", None),
 ])
 def test_lead_subject(lead, issuer):
-    from prclean.meta import lead_subject
+    from prclean.describe.fields import lead_subject
 
     dl = parse_dateline(lead)
     assert dl is not None and lead_subject(lead[dl.end:]) == issuer
@@ -98,7 +98,7 @@ def test_lead_subject(lead, issuer):
     ([], None),
 ])
 def test_about_issuer(lines, issuer):
-    from prclean.meta import about_issuer
+    from prclean.describe.fields import about_issuer
 
     assert about_issuer(lines) == issuer
 
@@ -109,7 +109,7 @@ def test_about_issuer(lines, issuer):
     ("Quelle: dpa-AFX", "dpa-AFX"),
 ])
 def test_source_info_line(line, issuer):
-    from prclean.meta import issuer_from
+    from prclean.describe.fields import issuer_from
 
     assert issuer_from([line], None) == issuer
 
@@ -121,7 +121,7 @@ def test_source_info_line(line, issuer):
     ("Neue Energiezähler mit M-Bus", []),
 ])
 def test_title_sites(title, sites):
-    from prclean.meta import title_sites
+    from prclean.describe.fields import title_sites
 
     assert title_sites({"page_title": title}) == sites
 
@@ -134,6 +134,6 @@ def test_title_sites(title, sites):
     ("The company said it would hire", None),
 ])
 def test_byline_author(line, author):
-    from prclean.meta import author_from
+    from prclean.describe.fields import author_from
 
     assert author_from(line) == author

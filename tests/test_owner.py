@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from prclean.owner import (
+from prclean.describe.owner import (
     address_name,
     domain_labels,
     has_legal_form,

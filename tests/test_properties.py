@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import prclean
-from prclean.htmlpage import parse_tree
-from prclean.load import decode
 from prclean.model import BODY
-from prclean.segment import INVISIBLE
+from prclean.read.htmlpage import parse_tree
+from prclean.read.load import decode
+from prclean.read.textdump import INVISIBLE
 
 from .conftest import fixture_inputs
 

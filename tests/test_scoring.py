@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from prclean.scoring import Tally, precision_recall, shingles, snippet_hits, tp_fp_fn
+from prclean.bench.scoring import Tally, precision_recall, shingles, snippet_hits, tp_fp_fn
 
 
 def test_identical_and_disjoint():

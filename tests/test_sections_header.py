@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from prclean.detectors import detect_units
-from prclean.extract import choose_span
-from prclean.header import read_header
-from prclean.sections import ABOUT, CONTACTS, FORWARD, assign_sections, section_of
-from prclean.segment import segment_text
+from prclean.detect.detectors import detect_units
+from prclean.extract.header import read_header
+from prclean.extract.sections import ABOUT, CONTACTS, FORWARD, assign_sections, section_of
+from prclean.extract.span import choose_span
+from prclean.read.textdump import segment_text
 
 
 @pytest.mark.parametrize("line,section", [

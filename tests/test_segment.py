@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prclean.segment import _wrap_width, segment_text
+from prclean.read.textdump import _wrap_width, segment_text
 
 WRAPPED = ("The company said on Monday that it would open a new plant in the north of the country, adding jobs\n"
            "over three years, and that construction would begin this summer after permits were granted by the\n"

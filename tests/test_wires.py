@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import prclean
-from prclean import htmlpage
+from prclean.read import htmlpage
 from prclean.wires import HOSTS, PROFILES, wire_from_page, wire_from_text
 
 

@@ -5,7 +5,7 @@
     >>> release.text, release.title, release.date, [b.label for b in release.removed]
 """
 
-from .batch import clean_many
+from .batch.runner import clean_many
 from .errors import InputTooLarge, NotAPage, PrcleanError, Timeout, WorkerError
 from .model import Block, Release
 from .pipeline import clean, clean_file, detect

@@ -12,11 +12,11 @@ import os
 import sys
 from pathlib import Path
 
-from . import bench
+from .bench import harness as bench
 from .errors import PrcleanError
-from .load import DEFAULT_MAX_BYTES
 from .model import BODY, Release
 from .pipeline import clean, detect
+from .read.load import DEFAULT_MAX_BYTES
 
 _COLOURS = {BODY: "32", "title": "1;36", "subtitle": "36", "about": "32", "contacts": "32",
             "forward-looking": "32"}
@@ -84,7 +84,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.chart:
-        from .chart import write_chart
+        from .bench.chart import write_chart
 
         write_chart(report, Path(args.chart))
     if args.gate:
@@ -98,8 +98,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import BatchOptions, done_ids, run_batch
-    from .sources import Fields, read_inputs
+    from .batch.runner import BatchOptions, done_ids, run_batch
+    from .batch.sources import Fields, read_inputs
 
     opts = BatchOptions(jobs=args.jobs, ordered=not args.unordered, timeout=args.timeout or None,
                         max_bytes=args.max_bytes, keep_removed=not args.no_removed,
@@ -129,7 +129,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     try:
         if args.scheduler:
-            from .dask import run_on_scheduler
+            from .batch.dask import run_on_scheduler
 
             summary = run_on_scheduler(args.scheduler, records, opts, emit, progress)
         else:

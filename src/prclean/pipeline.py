@@ -12,16 +12,18 @@ from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 
-from . import htmlpage, meta, owner
-from .detectors import Verdict, detect_units
+from .describe import fields as meta
+from .describe import owner
+from .detect.detectors import Verdict, detect_units
 from .errors import Timeout
-from .extract import Span, choose_main, choose_span, heading_like
-from .header import Header, read_header
+from .extract.header import Header, read_header
+from .extract.sections import ABOUT, CONTACTS, FORWARD, assign_sections
+from .extract.span import Span, choose_main, choose_span, heading_like
 from .limits import deadline
-from .load import DEFAULT_MAX_BYTES, load
 from .model import BODY, Block, Release
-from .sections import ABOUT, CONTACTS, FORWARD, assign_sections
-from .segment import Unit, segment_text
+from .read import htmlpage
+from .read.load import DEFAULT_MAX_BYTES, load
+from .read.textdump import Unit, segment_text
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .detectors import Verdict
-from .segment import Unit
-from .wires import ANY_TAG
+from ..detect.detectors import Verdict
+from ..read.textdump import Unit
+from ..wires import ANY_TAG
 
 _EMAIL = regex.compile(r"[\w.+-]+\s?(?:@|\[at\]|\(at\)|\{at\})\s?[\w-]+(?:\s?(?:\.|\[dot\]|\(dot\))\s?[\w-]+)+"
                        r"|\[email[^\]]*protected\]")
@@ -118,7 +118,7 @@ def _has_dateline_tag(u: Unit) -> bool:
 
 def find_dateline(units: Sequence[Unit], lo: int, hi: int) -> int | None:
     """The first prose unit in ``[lo, hi]`` that opens with a dateline (wire tag or place + date)."""
-    from .meta import parse_dateline  # meta imports this module's patterns
+    from ..describe.fields import parse_dateline  # meta imports this module's patterns
 
     for u in units[lo:hi + 1]:
         if not (_has_dateline_tag(u) or parse_dateline(u.text) is not None):

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 import regex
 
-from .meta import clean_name, to_iso
+from ..describe.fields import clean_name, to_iso
 
 
 def read_meta(root, url: str | None = None) -> dict[str, str]:

@@ -21,8 +21,8 @@ from itertools import pairwise
 
 import regex
 
-from .rules import MATCH_TIMEOUT_S, RULES, rules_for, token_prefixes
-from .segment import Unit
+from ..read.textdump import Unit
+from ..vocabulary.rules import MATCH_TIMEOUT_S, RULES, rules_for, token_prefixes
 
 _LANG_NAMES = regex.compile(
     r"^(?:[\p{L} ]{2,25}\s[-–]\s)?(?:english|deutsch|german|français|french|español|spanish|italiano|"

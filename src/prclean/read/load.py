@@ -12,7 +12,7 @@ import codecs
 import charset_normalizer
 import regex
 
-from .errors import InputTooLarge, NotAPage
+from ..errors import InputTooLarge, NotAPage
 
 DEFAULT_MAX_BYTES = 20_000_000
 

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 import regex
 
-from .extract import CONTACT_HEADING, is_prose
-from .meta import about_name, is_about_us
-from .segment import Unit
+from ..describe.fields import about_name, is_about_us
+from ..read.textdump import Unit
+from .span import CONTACT_HEADING, is_prose
 
 ABOUT, CONTACTS, FORWARD = "about", "contacts", "forward_looking"
 _FLS = regex.compile(

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 import regex
 from lxml import etree
 
-from .detectors import Verdict
-from .errors import NotAPage
+from ..detect.detectors import Verdict
+from ..errors import NotAPage
+from ..wires import HOSTS, WireProfile, has_class, wire_candidates, wire_from_page
+from .facts import read_meta
 from .htmlwalk import DROP, walk
-from .pagemeta import read_meta
-from .segment import Unit
-from .wires import HOSTS, WireProfile, has_class, wire_candidates, wire_from_page
+from .textdump import Unit
 
 _log = logging.getLogger("prclean")  # a profile that stops matching means the wire changed its layout
 _WORDS = regex.compile(r"\w+")

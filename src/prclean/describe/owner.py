@@ -20,10 +20,10 @@ from itertools import pairwise
 
 import regex
 
-from .meta import clean_name, copyright_holder, logo_name, title_sites
-from .model import Block
-from .pagemeta import url_parts
-from .rules import search
+from ..model import Block
+from ..read.facts import url_parts
+from ..vocabulary.rules import search
+from .fields import clean_name, copyright_holder, logo_name, title_sites
 
 _NON_LETTERS = regex.compile(r"\P{L}+")
 _CAPITALISED = regex.compile(r"\b\p{Lu}")

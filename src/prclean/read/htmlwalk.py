@@ -16,7 +16,7 @@ from itertools import pairwise
 
 import regex
 
-from .segment import INVISIBLE, segment_text
+from .textdump import INVISIBLE, segment_text
 
 DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "title", "select",
          "button", "input", "textarea", "canvas", "map", "video", "audio", "math"}

@@ -18,9 +18,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from .errors import PrcleanError
-from .load import DEFAULT_MAX_BYTES
-from .pipeline import clean
+from ..errors import PrcleanError
+from ..pipeline import clean
+from ..read.load import DEFAULT_MAX_BYTES
 from .sources import Record
 
 GRACE_S = 5.0  # how long past its budget a worker may run before it is replaced from outside
@@ -301,7 +301,7 @@ def clean_many(pages: Iterable[str | bytes | dict], *, jobs: int = 0, ordered: b
     ``url``/``id``.  Each result is a :class:`~prclean.Release`, or the
     :class:`~prclean.PrcleanError` that page raised (so one bad page never stops the stream).
     """
-    from .model import Release
+    from ..model import Release
 
     def records() -> Iterator[Record]:
         for i, page in enumerate(pages):
@@ -317,7 +317,7 @@ def clean_many(pages: Iterable[str | bytes | dict], *, jobs: int = 0, ordered: b
 
 def error_from(err: dict) -> PrcleanError:
     """The typed exception an error record stands for."""
-    from . import errors
+    from .. import errors
 
     cls = getattr(errors, err["type"], None)
     if not (isinstance(cls, type) and issubclass(cls, PrcleanError)):

@@ -14,10 +14,10 @@ from itertools import pairwise
 
 import regex
 
-from .detectors import Verdict
-from .extract import heading_like, is_prose
-from .meta import author_from
-from .segment import Unit
+from ..describe.fields import author_from
+from ..detect.detectors import Verdict
+from ..read.textdump import Unit
+from .span import heading_like, is_prose
 
 _FURNITURE = {"furniture", "byline", "share", "decoration", "caption", "language-list", "ad", "wire-trailer"}
 _MAX_WALK = 40

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .rules import DATE, MATCH_TIMEOUT_S, MONTH, search
-from .wires import PROFILES, wire_from_text
+from ..vocabulary.rules import DATE, MATCH_TIMEOUT_S, MONTH, search
+from ..wires import PROFILES, wire_from_text
 
 _F = regex.IGNORECASE
 _PLACE = (r"(?P<place>\p{Lu}[\p{L}.'’-]*(?:[ /]\p{L}[\p{L}.'’-]*){0,3}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from .batch import BatchOptions, Stats, Summary, clean_record, finish_line
+from .runner import BatchOptions, Stats, Summary, clean_record, finish_line
 from .sources import Record
 
 PARTITION = 256
