@@ -12,7 +12,7 @@ import pytest
 
 import prclean
 import prclean.batch.runner as batch_mod
-from prclean.batch.runner import BatchOptions, done_ids, dumps, run_batch
+from prclean.batch.runner import done_ids, dumps, run_batch
 from prclean.batch.sources import Fields, Record, kind_of, read_inputs, read_warc
 from prclean.cli import main
 
@@ -67,7 +67,7 @@ def test_jsonl_with_corrupt_records_keeps_every_line(tmp_path):
     src = tmp_path / "pages.jsonl"
     n = _write_jsonl(src)
     outs: list[dict] = []
-    summary = run_batch(read_inputs([str(src)]), BatchOptions(jobs=2), lambda line: outs.append(json.loads(line)))
+    summary = run_batch(read_inputs([str(src)]), prclean.Options(), lambda line: outs.append(json.loads(line)), jobs=2)
     assert len(outs) == n == summary.docs
     ids = [o["id"] for o in outs]
     assert ids[:-4] == [rid for rid, _ in _pages()]  # input order kept
@@ -116,7 +116,7 @@ def _crashing_clean(data, **kwargs):
         os._exit(3)
     if data in (b"SLOW", "SLOW"):
         time.sleep(30)
-    return prclean.pipeline.clean(data, **kwargs)
+    return prclean.api.clean(data, **kwargs)
 
 
 def test_worker_crash_and_timeout_cost_one_record_each(monkeypatch):
@@ -124,7 +124,7 @@ def test_worker_crash_and_timeout_cost_one_record_each(monkeypatch):
     pages = [b"Plain text line one.", b"CRASH", b"Another page of text.", b"SLOW", b"The last page."]
     recs = [Record(str(i), "test", data=p) for i, p in enumerate(pages)]
     outs: list[dict] = []
-    run_batch(recs, BatchOptions(jobs=2, timeout=1.0), lambda line: outs.append(json.loads(line)))
+    run_batch(recs, prclean.Options(timeout=1.0), lambda line: outs.append(json.loads(line)), jobs=2)
     assert [o["id"] for o in outs] == ["0", "1", "2", "3", "4"]
     assert outs[1]["error"]["type"] == "WorkerCrash"
     assert outs[3]["error"]["type"] == "Timeout"
@@ -165,9 +165,9 @@ def test_dask_matches_local(tmp_path):
 
     src = tmp_path / "pages.jsonl"
     _write_jsonl(src)
-    opts = BatchOptions(jobs=1)
+    opts = prclean.Options()
     local: list[str] = []
-    run_batch(read_inputs([str(src)]), opts, local.append)
+    run_batch(read_inputs([str(src)]), opts, local.append, jobs=1)
     remote: list[str] = []
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:

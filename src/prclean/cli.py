@@ -12,11 +12,11 @@ import os
 import sys
 from pathlib import Path
 
+from .api import clean, detect
 from .bench import harness as bench
 from .errors import PrcleanError
 from .model import BODY, Release
-from .pipeline import clean, detect
-from .read.load import DEFAULT_MAX_BYTES
+from .options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_S, Options
 
 _COLOURS = {BODY: "32", "title": "1;36", "subtitle": "36", "about": "32", "contacts": "32",
             "forward-looking": "32"}
@@ -33,10 +33,20 @@ def _markdown(r: Release) -> str:
     return "\n\n".join(head + list(r.paragraphs)) + "\n"
 
 
+def _options(args: argparse.Namespace) -> Options:
+    """The one :class:`Options` of a command, from its flags (a command lacking a flag keeps the default)."""
+    flags = {"keep_about": not getattr(args, "drop_about", False),
+             "keep_contacts": not getattr(args, "drop_contacts", False),
+             "keep_forward_looking": not getattr(args, "drop_forward_looking", False),
+             "keep_removed": not getattr(args, "no_removed", False),
+             "timeout": getattr(args, "timeout", DEFAULT_TIMEOUT_S) or None,
+             "max_bytes": getattr(args, "max_bytes", DEFAULT_MAX_BYTES),
+             "encoding": getattr(args, "encoding", None)}
+    return Options(**flags)
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
-    r = clean(_read(args.file), url=args.url, keep_about=not args.drop_about,
-              keep_contacts=not args.drop_contacts, keep_forward_looking=not args.drop_forward_looking,
-              timeout=args.timeout)
+    r = clean(_read(args.file), url=args.url, options=_options(args))
     if args.format == "json":
         print(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
     elif args.format == "markdown":
@@ -50,7 +60,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_detect(args: argparse.Namespace) -> int:
-    blocks = detect(_read(args.file), url=args.url, timeout=args.timeout)
+    blocks = detect(_read(args.file), url=args.url, options=_options(args))
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                         and not os.environ.get("NO_COLOR"))
     width = max((len(b.label) for b in blocks), default=4)
@@ -98,13 +108,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from .batch.runner import BatchOptions, done_ids, run_batch
+    from .batch.runner import done_ids, run_batch
     from .batch.sources import Fields, read_inputs
 
-    opts = BatchOptions(jobs=args.jobs, ordered=not args.unordered, timeout=args.timeout or None,
-                        max_bytes=args.max_bytes, keep_removed=not args.no_removed,
-                        keep_about=not args.drop_about, keep_contacts=not args.drop_contacts,
-                        keep_forward_looking=not args.drop_forward_looking)
+    opts = _options(args)
     fields = Fields(args.html_field, args.text_field, args.url_field, args.id_field)
     skip = done_ids(args.output) if args.resume and args.output else set()
     records = (r for r in read_inputs(args.inputs, fields, args.max_bytes) if r.id not in skip)
@@ -133,7 +140,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
             summary = run_on_scheduler(args.scheduler, records, opts, emit, progress)
         else:
-            summary = run_batch(records, opts, emit, progress)
+            summary = run_batch(records, opts, emit, progress, jobs=args.jobs, ordered=not args.unordered)
     finally:
         if bar is not None:
             bar.close()

@@ -13,6 +13,12 @@ class PrcleanError(Exception):
     code = "error"
 
 
+class InvalidArgument(PrcleanError, ValueError):
+    """A caller passed an option or argument prclean cannot use (also a ``ValueError``)."""
+
+    code = "invalid_argument"
+
+
 class InputTooLarge(PrcleanError):
     """The input is bigger than the configured ``max_bytes``."""
 
@@ -23,6 +29,12 @@ class NotAPage(PrcleanError):
     """The input is not a page at all: binary data, or nothing readable in it."""
 
     code = "not_a_page"
+
+
+class NotAFile(PrcleanError, OSError):
+    """A path given to ``clean_file`` could not be read (missing, a folder, no permission)."""
+
+    code = "not_a_file"
 
 
 class Timeout(PrcleanError):

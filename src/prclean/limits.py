@@ -1,10 +1,13 @@
-"""A hard per-document time budget.
+"""The time budget of one page: one mechanism, a :class:`Deadline`.
 
-The pipeline checks a cooperative deadline between its stages, which cannot stop a single slow
-step.  Where the platform allows it (POSIX, main thread) this adds a real alarm that interrupts
-Python code mid-step and raises :class:`~prclean.errors.Timeout`.  Work inside one C call (lxml
-parsing a huge page) is only interrupted when it returns; the batch runner therefore also
-watches its workers from outside and replaces one that overruns.
+A deadline is checked by the pipeline between its stages and inside its long loops, which stops
+any page whose work is spread over many steps. Where prclean may own the process's SIGALRM (the
+main thread, no handler installed by anyone else, no interval timer running) the deadline also
+arms a real alarm, which interrupts a single long Python step. It never replaces a handler it did
+not install and never delays a host's timer: in those cases, and in other threads, only the
+checks apply. Work inside one C call (lxml parsing a huge page) cannot be interrupted from inside
+the process at all; the batch runner therefore enforces budgets from outside, by replacing a
+worker that overruns.
 """
 
 from __future__ import annotations
@@ -14,32 +17,46 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import FrameType
 
 from .errors import Timeout
 
 
-def _alarm_available() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+class Deadline:
+    """A point in time after which :meth:`check` raises :class:`Timeout` (never, for no budget)."""
+
+    __slots__ = ("budget", "ends")
+
+    def __init__(self, budget: float | None) -> None:
+        self.budget = budget
+        self.ends = None if budget is None else time.monotonic() + budget
+
+    def check(self, stage: str) -> None:
+        """Raise :class:`Timeout` if the budget is spent; ``stage`` names where, for the message."""
+        if self.ends is not None and time.monotonic() > self.ends:
+            raise Timeout(f"time budget of {self.budget:g} s exceeded during {stage}")
+
+    @contextmanager
+    def alarm(self) -> Iterator[None]:
+        """Arm a real alarm for the rest of the budget while the block runs, where that is safe."""
+        if self.ends is None or not _may_own_alarm():
+            yield
+            return
+
+        def _expire(signum: int, frame: FrameType | None) -> None:
+            raise Timeout(f"time budget of {self.budget:g} s exceeded")
+
+        signal.signal(signal.SIGALRM, _expire)
+        try:
+            signal.setitimer(signal.ITIMER_REAL, max(0.001, self.ends - time.monotonic()))
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
 
 
-@contextmanager
-def deadline(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`Timeout` in the body if it runs longer than ``seconds`` (no-op if None)."""
-    if not seconds or seconds <= 0 or not _alarm_available():
-        yield
-        return
-
-    def _expire(signum, frame):
-        raise Timeout(f"time budget of {seconds:g} s exceeded")
-
-    previous = signal.signal(signal.SIGALRM, _expire)
-    started = time.monotonic()
-    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if old_delay:  # give an outer timer back what is left of its time
-            left = max(0.001, old_delay - (time.monotonic() - started))
-            signal.setitimer(signal.ITIMER_REAL, left, old_interval)
+def _may_own_alarm() -> bool:
+    """SIGALRM is free: the main thread of a POSIX process, default handler, no timer running."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return False
+    return signal.getsignal(signal.SIGALRM) is signal.SIG_DFL and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

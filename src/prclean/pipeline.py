@@ -6,58 +6,29 @@ kind of units, so every detector and every extraction rule serves both.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass
-from os import PathLike
-from pathlib import Path
 
 from .describe import fields as meta
 from .describe import owner
 from .detect.detectors import Verdict, detect_units
-from .errors import Timeout
 from .extract.header import Header, read_header
 from .extract.sections import ABOUT, CONTACTS, FORWARD, assign_sections
 from .extract.span import Span, choose_main, choose_span, heading_like
-from .limits import deadline
+from .limits import Deadline
 from .model import BODY, Block, Release
+from .options import Options
 from .read import htmlpage
-from .read.load import DEFAULT_MAX_BYTES, load
+from .read.load import load
 from .read.textdump import Unit, segment_text
 
 
-@dataclass(frozen=True)
-class Options:
-    """Knobs of one run; the defaults suit unattended pipelines."""
-
-    url: str | None = None
-    keep_about: bool = True
-    keep_contacts: bool = True
-    keep_forward_looking: bool = True
-    max_bytes: int | None = DEFAULT_MAX_BYTES
-    timeout: float | None = 30.0
-    encoding: str | None = None
-
-
-class _Clock:
-    """Cooperative deadline: checked between stages, so a slow page fails with :class:`Timeout`."""
-
-    def __init__(self, budget: float | None) -> None:
-        self.deadline = None if budget is None else time.monotonic() + budget
-
-    def check(self, stage: str) -> None:
-        if self.deadline is not None and time.monotonic() > self.deadline:
-            raise Timeout(f"time budget exceeded during {stage}")
-
-
-def run(data: str | bytes, opts: Options) -> tuple[Release, list[Block]]:
+def run(data: str | bytes, url: str | None, opts: Options, clock: Deadline) -> tuple[Release, list[Block]]:
     """Clean one page; return the release and every input block with its label."""
-    clock = _Clock(opts.timeout)
     # load
     text, kind = load(data, max_bytes=opts.max_bytes, encoding=opts.encoding)
     clock.check("load")
     # segment
-    page = htmlpage.parse(text, opts.url) if kind == "html" else None
+    page = htmlpage.parse(text, url) if kind == "html" else None
     units = page.units if page else segment_text(text)
     clock.check("segment")
     # detect
@@ -79,7 +50,7 @@ def run(data: str | bytes, opts: Options) -> tuple[Release, list[Block]]:
     labels = _label_all(units, found, span, header, secs, opts, outside)
     clock.check("extract")
     # render
-    return _render(units, labels, body, secs, header, page, kind, opts.url)
+    return _render(units, labels, body, secs, header, page, kind, url)
 
 
 def _label_all(units: Sequence[Unit], found: dict[int, Verdict], span, header: Header,
@@ -225,28 +196,3 @@ def _paragraphs(kept: Sequence[Unit]) -> tuple[str, ...]:
             paras.append([u.text])
         prev = u
     return tuple("\n".join(p) for p in paras)
-
-
-def clean(data: str | bytes, *, url: str | None = None, keep_about: bool = True, keep_contacts: bool = True,
-          keep_forward_looking: bool = True, max_bytes: int | None = DEFAULT_MAX_BYTES,
-          timeout: float | None = 30.0, encoding: str | None = None) -> Release:
-    """Extract the press release from a page given as HTML or as a text rendering.
-
-    Raises only :class:`prclean.PrcleanError` subclasses: ``InputTooLarge`` past ``max_bytes``,
-    ``NotAPage`` for binary or non-text input, ``Timeout`` past ``timeout`` seconds.
-    """
-    opts = Options(url, keep_about, keep_contacts, keep_forward_looking, max_bytes, timeout, encoding)
-    with deadline(timeout):
-        return run(data, opts)[0]
-
-
-def clean_file(path: str | PathLike[str], **kwargs) -> Release:
-    """:func:`clean` on a file's bytes (encoding detected as for any bytes input)."""
-    return clean(Path(path).read_bytes(), **kwargs)
-
-
-def detect(data: str | bytes, *, url: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES,
-           timeout: float | None = 30.0, encoding: str | None = None) -> list[Block]:
-    """Every block of the input, body and chrome alike, with its label and the rule that fired."""
-    with deadline(timeout):
-        return run(data, Options(url, max_bytes=max_bytes, timeout=timeout, encoding=encoding))[1]

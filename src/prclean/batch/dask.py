@@ -10,15 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from .runner import BatchOptions, Stats, Summary, clean_record, finish_line
+from ..options import Options
+from .runner import Stats, Summary, clean_record, finish_line
 from .sources import Record
 
 PARTITION = 256
 
 
-def clean_partition(records: Iterable[Record | dict], opts: BatchOptions | None = None) -> list[dict]:
+def clean_partition(records: Iterable[Record | dict], opts: Options | None = None) -> list[dict]:
     """Clean one partition; dicts are read as ``{"html"|"text", "url", "id"}`` records."""
-    opts = opts or BatchOptions(jobs=1)
+    opts = opts or Options()
     return [clean_record(_as_record(r, i), opts) for i, r in enumerate(records)]
 
 
@@ -26,12 +27,12 @@ def _as_record(rec: Record | dict, i: int) -> Record:
     return rec if isinstance(rec, Record) else Record.from_page(rec, i, str(rec.get("source", "dask")))
 
 
-def clean_bag(bag, opts: BatchOptions | None = None):
+def clean_bag(bag, opts: Options | None = None):
     """A dask bag of page records -> a dask bag of output dicts (one per record, order kept)."""
     return bag.map_partitions(clean_partition, opts)
 
 
-def clean_dataframe(df, column: str = "html", url_column: str | None = "url", opts: BatchOptions | None = None):
+def clean_dataframe(df, column: str = "html", url_column: str | None = "url", opts: Options | None = None):
     """Add ``prclean_*`` columns (text, title, date, wire, issuer, language, canonical_url, error) to a dask dataframe."""
     fields = ("text", "title", "date", "wire", "issuer", "language", "canonical_url")
 
@@ -51,7 +52,7 @@ def clean_dataframe(df, column: str = "html", url_column: str | None = "url", op
     return df.map_partitions(part, meta=meta)
 
 
-def run_on_scheduler(address, records: Iterator[Record], opts: BatchOptions, emit: Callable[[str], None],
+def run_on_scheduler(address, records: Iterator[Record], opts: Options, emit: Callable[[str], None],
                      progress: Callable[[Stats], None] | None = None, partition: int = PARTITION) -> Summary:
     """Stream records to a Dask scheduler in partitions and emit JSON lines in input order.
 

@@ -17,30 +17,20 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import Any
 
+from ..api import clean
 from ..errors import PrcleanError
-from ..pipeline import clean
-from ..read.load import DEFAULT_MAX_BYTES
+from ..options import Options, resolve
 from .sources import Record
 
 GRACE_S = 5.0  # how long past its budget a worker may run before it is replaced from outside
 CHUNK = 8  # records per round trip to a worker
 
 
-@dataclass(frozen=True)
-class BatchOptions:
-    jobs: int = 0  # 0: all cores
-    ordered: bool = True
-    timeout: float | None = 30.0
-    max_bytes: int | None = DEFAULT_MAX_BYTES
-    keep_removed: bool = True
-    keep_about: bool = True
-    keep_contacts: bool = True
-    keep_forward_looking: bool = True
-
-    @property
-    def workers(self) -> int:
-        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+def workers(jobs: int) -> int:
+    """Worker processes for ``jobs`` (0: one per core)."""
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
 @dataclass
@@ -86,7 +76,7 @@ def stats_of(out: dict) -> Stats:
     return (None, tuple(Counter(b["label"] for b in out.get("removed", ())).items()), bool(out.get("paragraphs")))
 
 
-def finish_line(out: dict, opts: BatchOptions) -> tuple[str, Stats]:
+def finish_line(out: dict, opts: Options) -> tuple[str, Stats]:
     """An output record as its JSON line, with the stats taken before ``keep_removed`` empties it."""
     stats = stats_of(out)
     if not opts.keep_removed and not out.get("error"):
@@ -94,7 +84,7 @@ def finish_line(out: dict, opts: BatchOptions) -> tuple[str, Stats]:
     return dumps(out), stats
 
 
-def clean_line(rec: Record, opts: BatchOptions) -> tuple[str, Stats]:
+def clean_line(rec: Record, opts: Options) -> tuple[str, Stats]:
     """The output line for one record, made in the worker so the parent process only writes."""
     return finish_line(clean_record(rec, opts), opts)
 
@@ -103,14 +93,13 @@ def error_record(rec: Record, etype: str, message: str) -> dict:
     return {"id": rec.id, "url": rec.url, "source": rec.source, "error": {"type": etype, "message": message}}
 
 
-def clean_record(rec: Record, opts: BatchOptions) -> dict:
+def clean_record(rec: Record, opts: Options) -> dict:
     """One output record for one input record; never raises for a bad page."""
     if rec.error:
         return error_record(rec, *rec.error)
     try:  # clean() enforces opts.timeout itself (an alarm in the worker's main thread)
-        release = clean(rec.data if rec.data is not None else b"", url=rec.url, keep_about=opts.keep_about,
-                        keep_contacts=opts.keep_contacts, keep_forward_looking=opts.keep_forward_looking,
-                        max_bytes=opts.max_bytes, timeout=opts.timeout, encoding=rec.encoding)
+        page_opts = opts.with_changes(encoding=rec.encoding) if rec.encoding else opts
+        release = clean(rec.data if rec.data is not None else b"", url=rec.url, options=page_opts)
     except PrcleanError as exc:
         return error_record(rec, type(exc).__name__, str(exc)[:500])
     except Exception as exc:  # noqa: BLE001 - a bug must cost one record, not the batch
@@ -132,15 +121,17 @@ class _Task:
         return [_Task([s], [r], tries=self.tries) for s, r in zip(self.seqs, self.recs)]
 
 
-def _work_chunk(work: Callable, recs: list[Record], opts: BatchOptions) -> list:
+def _work_chunk(work: Callable, recs: list[Record], opts: Options) -> list:
     return [work(rec, opts) for rec in recs]
 
 
-def run_batch(records: Iterable[Record], opts: BatchOptions,
-              emit: Callable[[str], None], progress: Callable[[Stats], None] | None = None) -> Summary:
-    """Clean every record with ``opts.workers`` processes; ``emit`` receives one JSON line per record."""
+def run_batch(records: Iterable[Record], opts: Options, emit: Callable[[str], None],
+              progress: Callable[[Stats], None] | None = None, *, jobs: int = 0, ordered: bool = True) -> Summary:
+    """Clean every record with ``jobs`` processes (0: one per core); ``emit`` receives one JSON line
+    per record, in input order unless ``ordered`` is False."""
     summary = Summary()
-    for (line, stats), size in _results(iter(records), opts, clean_line, lambda out: finish_line(out, opts)):
+    pool = _Pool(workers(jobs), ordered)
+    for (line, stats), size in _results(iter(records), opts, pool, clean_line, lambda out: finish_line(out, opts)):
         summary.add(stats, size)
         emit(line)
         if progress:
@@ -148,13 +139,21 @@ def run_batch(records: Iterable[Record], opts: BatchOptions,
     return summary
 
 
-def _results(records: Iterator[Record], opts: BatchOptions, work: Callable, finish: Callable[[dict], object]
-             ) -> Iterator[tuple[object, int]]:
+@dataclass(frozen=True)
+class _Pool:
+    """How many worker processes, and whether results keep input order."""
+
+    workers: int
+    ordered: bool
+
+
+def _results(records: Iterator[Record], opts: Options, pool: _Pool, work: Callable,
+             finish: Callable[[dict], object]) -> Iterator[tuple[object, int]]:
     """``work(record, opts)`` in the pool for each record; records that fail outside ``work``
     (unreadable, crashed, overran) become error dicts passed through ``finish``."""
-    window = max(2, opts.workers * 4) * CHUNK
-    limit = opts.timeout + GRACE_S if opts.timeout else None
-    run = _Run(ProcessPoolExecutor(max_workers=opts.workers), opts, limit, work, finish)
+    window = max(2, pool.workers * 4) * CHUNK
+    limit = opts.budget + GRACE_S if opts.budget else None
+    run = _Run(ProcessPoolExecutor(max_workers=pool.workers), pool.workers, opts, limit, work, finish)
     next_out = 0
     seq = 0
     exhausted = False
@@ -185,7 +184,7 @@ def _results(records: Iterator[Record], opts: BatchOptions, work: Callable, fini
                 wait([t.future for t in run.inflight], timeout=0.5, return_when=FIRST_COMPLETED)
             run.collect()
             while True:  # hand results over, in input order unless unordered
-                key = next_out if opts.ordered else next(iter(run.ready), None)
+                key = next_out if pool.ordered else next(iter(run.ready), None)
                 if key is None or key not in run.ready:
                     break
                 yield run.ready.pop(key)
@@ -204,7 +203,8 @@ class _Run:
     """
 
     pool: ProcessPoolExecutor
-    opts: BatchOptions
+    workers: int
+    opts: Options
     limit: float | None
     work: Callable
     finish: Callable[[dict], object]
@@ -253,7 +253,7 @@ class _Run:
         if not (crashed or overran):
             return
         _kill(self.pool)
-        self.pool = ProcessPoolExecutor(max_workers=self.opts.workers)
+        self.pool = ProcessPoolExecutor(max_workers=self.workers)
         left = sorted(self.inflight, key=lambda t: t.seqs[0])
         self.inflight = []
         if crashed and len(left) == 1 and len(left[0].recs) == 1 and left[0].tries > 1:
@@ -294,7 +294,7 @@ def done_ids(path: str) -> set[str]:
 
 
 def clean_many(pages: Iterable[str | bytes | dict], *, jobs: int = 0, ordered: bool = True,
-               timeout: float | None = 30.0, **options) -> Iterator:
+               options: Options | None = None, **changes: Any) -> Iterator:
     """Clean many pages in worker processes; yield one result per page, in order.
 
     A page is HTML or text (``str`` or ``bytes``), or a dict with ``html``/``text`` and optional
@@ -310,8 +310,8 @@ def clean_many(pages: Iterable[str | bytes | dict], *, jobs: int = 0, ordered: b
             else:
                 yield Record(str(i), "clean_many", data=page)
 
-    opts = BatchOptions(jobs=jobs, ordered=ordered, timeout=timeout, **options)
-    for out, _ in _results(records(), opts, clean_record, lambda err: err):
+    opts = resolve(options, changes)
+    for out, _ in _results(records(), opts, _Pool(workers(jobs), ordered), clean_record, lambda err: err):
         yield error_from(out["error"]) if out.get("error") else Release.from_dict(out)
 
 

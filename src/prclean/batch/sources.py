@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..read.load import DEFAULT_MAX_BYTES
+from ..options import DEFAULT_MAX_BYTES
 
 
 @dataclass(frozen=True)

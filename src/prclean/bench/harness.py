@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..pipeline import clean
+from ..api import clean
 from .scoring import META_FIELDS, Tally, meta_equal
 
 System = Callable[[bytes, str], tuple[str, dict]]

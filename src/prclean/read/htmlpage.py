@@ -15,7 +15,7 @@ import regex
 from lxml import etree
 
 from ..detect.detectors import Verdict
-from ..errors import NotAPage
+from ..errors import NotAPage, Timeout
 from ..wires import HOSTS, WireProfile, has_class, wire_candidates, wire_from_page
 from .facts import read_meta
 from .htmlwalk import DROP, walk
@@ -140,6 +140,8 @@ def _trafilatura_lines(html: str) -> tuple[set[str], set[tuple[str, ...]]] | Non
     try:
         out = trafilatura.extract(html, fast=True, favor_precision=True, include_comments=False,
                                   include_tables=True, include_links=False, deduplicate=False)
+    except Timeout:
+        raise  # the page's budget is spent: that is not trafilatura's failure
     except Exception:  # noqa: BLE001 - a peer's failure must not fail the page; we fall back
         return None
     if not out:

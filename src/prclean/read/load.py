@@ -13,8 +13,7 @@ import charset_normalizer
 import regex
 
 from ..errors import InputTooLarge, NotAPage
-
-DEFAULT_MAX_BYTES = 20_000_000
+from ..options import DEFAULT_MAX_BYTES
 
 _BINARY_MAGIC = (
     (b"%PDF-", "PDF document"), (b"\x89PNG", "PNG image"), (b"PK\x03\x04", "zip archive"),
