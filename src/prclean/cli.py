@@ -1,4 +1,4 @@
-"""Command line: ``prclean clean``, ``prclean detect`` and ``prclean bench``.
+"""Command line: ``prclean clean``, ``prclean detect``, ``prclean batch`` and ``prclean bench``.
 
 Exit codes: 0 success, 1 a typed prclean error (message on stderr), 2 usage error,
 3 the page holds no release (the body printed is empty, never invented).
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .api import clean, detect
-from .bench import harness as bench
+from .bench.command import add_bench_command
 from .errors import PrcleanError
 from .model import BODY, Release
 from .options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_S, Options
@@ -72,38 +72,6 @@ def cmd_detect(args: argparse.Namespace) -> int:
             tag = f"\x1b[{_COLOURS.get(b.label, '2;31')}m{tag}\x1b[0m"
         lines = f"{b.lines[0]:>5}" if b.lines[0] == b.lines[1] else f"{b.lines[0]:>5}-{b.lines[1]}"
         print(f"{lines:<12} {tag} {b.text[:160]}")
-    return 0
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    roots = [Path(p) for p in args.corpus if Path(p).exists()]
-    if not roots:
-        print("prclean bench: no corpus folder found", file=sys.stderr)
-        return 2
-    systems = [s for s in args.systems.split(",") if s]
-    unknown = [s for s in systems if s not in bench.SYSTEMS]
-    if unknown:
-        print(f"prclean bench: unknown systems {unknown}; known: {sorted(bench.SYSTEMS)}", file=sys.stderr)
-        return 2
-    skipped = [s for s in systems if not bench.available(s)]
-    if skipped:
-        print(f"prclean bench: skipping {skipped} (install prclean[bench])", file=sys.stderr)
-    report = bench.run_bench(roots, [s for s in systems if s not in skipped])
-    print(bench.markdown(report, cases=args.cases))
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    if args.chart:
-        from .bench.chart import write_chart
-
-        write_chart(report, Path(args.chart))
-    if args.gate:
-        problems = bench.check_floors(report, json.loads(Path(args.gate).read_text(encoding="utf-8")))
-        for p in problems:
-            print(f"GATE FAIL {p}", file=sys.stderr)
-        if problems:
-            return 1
-        print("quality gate: all floors met", file=sys.stderr)
     return 0
 
 
@@ -190,15 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--drop-forward-looking", action="store_true")
     t.add_argument("--scheduler", help="address of a running Dask scheduler (needs prclean[dask])")
     t.set_defaults(func=cmd_batch)
-    b = sub.add_parser("bench", help="score prclean and peers on hand-cleaned corpora")
-    b.add_argument("corpus", nargs="+", help="corpus folders (case folders with input.* and expected.*)")
-    b.add_argument("--systems", default=",".join(bench.DEFAULT_SYSTEMS),
-                   help=f"comma-separated, from {','.join(bench.SYSTEMS)}")
-    b.add_argument("--json", help="write the full report here")
-    b.add_argument("--chart", help="write an F1-vs-speed chart (PNG) here")
-    b.add_argument("--cases", action="store_true", help="print a per-case breakdown")
-    b.add_argument("--gate", help="floors file: exit 1 if prclean falls below any floor")
-    b.set_defaults(func=cmd_bench)
+    add_bench_command(sub)
     return ap
 
 
