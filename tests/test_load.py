@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 
 import pytest
 
 import prclean
-from prclean.read.load import decode, is_html, load
+from prclean.read.load import MAX_ATTRIBUTES, MAX_ELEMENTS, MAX_TABLE_CELLS, decode, is_html, load
 
 PAGE = "<html><head><meta charset='utf-8'><title>T</title></head><body><p>Grüße aus Köln – 5 €</p></body></html>"
 
@@ -59,3 +60,96 @@ def test_utf8_with_a_few_broken_bytes_stays_utf8():
     data = "Die Stadtwerke in Almería liefern Wärme – ".encode() + b"\xad" + "für alle Stadtteile.".encode()
     text = decode(data)
     assert "Almería" in text and "Wärme" in text and "für" in text
+
+
+LATIN = ("<html><head><meta charset='{cs}'><title>Wärme</title></head><body><p>Die Stadtwerke in Köln bauen ein "
+         "Wärmenetz für dreitausend Haushalte, sagte die Geschäftsführerin am Montag. Grüße aus der Südstadt.</p>"
+         "<p>Der Bau beginnt im Frühjahr, die Kosten trägt zur Hälfte das Land.</p></body></html>")
+
+
+@pytest.mark.parametrize("charset", ["hex", "base64", "rot13", "zlib", "bz2", "uu", "quopri", "undefined",
+                                     "unicode_escape", "punycode", "idna", "no-such-charset"])
+def test_declared_charsets_that_are_not_text_codecs_fall_back_to_detection(charset):
+    """The trial's `<meta charset=hex>` raised LookupError; now the declaration is ignored."""
+    data = LATIN.format(cs=charset).encode("cp1252")
+    assert "Wärmenetz für dreitausend" in decode(data)
+    assert "Wärmenetz für dreitausend" in decode(LATIN.format(cs="utf-8").encode("cp1252"), charset)
+    assert "Wärmenetz" in prclean.clean(data, encoding=charset, timeout=5).text
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "utf-16-be", "utf-32", "gb18030", "big5", "euc-kr"])
+def test_a_declared_charset_that_turns_latin_into_cjk_is_refused(charset):
+    data = LATIN.format(cs=charset).replace("ß", "ss").encode("cp1252")  # (0xDF would make a UTF-16 surrogate)
+    data += b" " * (-len(data) % 4)  # a length UTF-16 and UTF-32 can decode: the lie decodes, into CJK
+    text = decode(data)
+    assert "Wärmenetz für dreitausend" in text and "Grüsse aus der Südstadt" in text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_bom(codec):
+    page = LATIN.format(cs="utf-8")
+    assert decode(page.encode(codec)) == page
+    ascii_page = page.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    assert decode(ascii_page.encode(codec)) == ascii_page  # was valid UTF-8 full of NULs: "binary"
+    assert "Wärmenetz" in prclean.clean(page.encode(codec), timeout=5).text
+
+
+def test_gzip_bytes_and_files_are_unpacked(tmp_path):
+    page = LATIN.format(cs="utf-8").encode()
+    assert load(gzip.compress(page)) == load(page)
+    assert load(gzip.compress(page[:200]) + gzip.compress(page[200:])) == load(page)  # two members
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress(page))
+    assert prclean.clean_file(path, timeout=5) == prclean.clean(page, timeout=5)
+
+
+def test_a_gzip_bomb_is_refused_after_max_bytes_unpacked():
+    bomb = gzip.compress(b"<p>" + b"a" * 50_000_000)  # 50 MB that packs into 50 KB
+    assert len(bomb) < 100_000
+    with pytest.raises(prclean.InputTooLarge):
+        load(bomb, max_bytes=1_000_000)
+
+
+def test_damaged_gzip_is_not_a_page():
+    packed = bytearray(gzip.compress(b"<html><body><p>Some words of a page here.</p></body></html>" * 50))
+    packed[20:40] = b"\xff" * 20
+    with pytest.raises(prclean.NotAPage):
+        load(bytes(packed))
+
+
+def test_a_lone_surrogate_in_str_input_no_longer_truncates_the_page():
+    after = ("The words after the broken character are part of the release and must be kept, the trial found "
+             "them cut off with no error. The plant will employ four hundred people within two years.")
+    page = ("<html><body><p>The company opened a plant in Tucson on Monday, its chief executive said \ud800 "
+            f"in a statement.</p><p>{after}</p></body></html>")
+    release = prclean.clean(page, timeout=5)
+    assert release.found and after in release.text
+    assert "\ud800" not in release.text
+    assert load("emoji as a pair \ud83d\ude00 stays one character")[0] == "emoji as a pair 😀 stays one character"
+
+
+def test_html_is_recognised_after_a_long_doctype_internal_subset():
+    subset = "".join(f'<!ENTITY e{i} "entity number {i} of a long internal subset">\n' for i in range(200))
+    page = (f'<?xml version="1.0"?>\n<!DOCTYPE page [\n{subset}]>\n<html><body><p>The release text of a page '
+            "that opens with a long document type declaration.</p></body></html>")
+    assert len(subset) > 5000
+    assert load(page)[1] == "html"
+    assert "ENTITY" not in prclean.clean(page, timeout=5).text
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body>" + "<p>a</p>" * (MAX_ELEMENTS + 1) + "</body></html>",
+    "<html><body><table><tr>" + "<td>1" * (MAX_TABLE_CELLS + 1) + "</table></body></html>",
+    "<html><body><div " + " ".join(f'a{i}=">"' for i in range(MAX_ATTRIBUTES + 1)) + "><p>x</p></div></body></html>",
+    "<html><body><div " + " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES + 1)) + "><p>x</p></div></body></html>",
+], ids=["elements", "cells", "quoted-attributes", "bare-attributes"])
+def test_pages_too_complex_are_refused_before_parsing(page):
+    with pytest.raises(prclean.PageTooComplex):
+        prclean.clean(page, timeout=5)
+
+
+def test_complexity_counts_read_quotes_scripts_and_comments_as_a_parser_does():
+    quoted = " ".join(f"a{i}" for i in range(3 * MAX_ATTRIBUTES))
+    page = (f'<html><body><img alt="{quoted}" src="x"><script>var s = "<div {quoted}>";</script>'
+            f"<!-- <div {quoted}> --><p>Words.</p></body></html>")
+    assert load(page)[1] == "html"  # no PageTooComplex: none of those words is an attribute

@@ -7,10 +7,19 @@
 
 from .api import clean, clean_file, detect
 from .batch.runner import clean_many
-from .errors import InputTooLarge, InvalidArgument, NotAFile, NotAPage, PrcleanError, Timeout, WorkerError
+from .errors import (
+    InputTooLarge,
+    InvalidArgument,
+    NotAFile,
+    NotAPage,
+    PageTooComplex,
+    PrcleanError,
+    Timeout,
+    WorkerError,
+)
 from .model import Block, Release
 from .options import Options
 
-__all__ = ["Block", "InputTooLarge", "InvalidArgument", "NotAFile", "NotAPage", "Options", "PrcleanError",
-           "Release", "Timeout", "WorkerError", "clean", "clean_file", "clean_many", "detect"]
+__all__ = ["Block", "InputTooLarge", "InvalidArgument", "NotAFile", "NotAPage", "Options", "PageTooComplex",
+           "PrcleanError", "Release", "Timeout", "WorkerError", "clean", "clean_file", "clean_many", "detect"]
 __version__ = "0.1.0"

@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .errors import InvalidArgument, NotAFile
+from .errors import InvalidArgument
 from .limits import Deadline
 from .model import Block, Release
 from .options import Options, resolve
 from .pipeline import run
+from .read.files import read_path
 
 
 def clean(data: str | bytes, *, url: str | None = None, options: Options | None = None, **changes: Any) -> Release:
@@ -36,19 +37,28 @@ def detect(data: str | bytes, *, url: str | None = None, options: Options | None
 
 def clean_file(path: str | os.PathLike[str], *, url: str | None = None, options: Options | None = None,
                **changes: Any) -> Release:
-    """:func:`clean` on a file's bytes (encoding detected as for any bytes input)."""
+    """:func:`clean` on a file's bytes (encoding detected as for any bytes input).
+
+    The file is read with ``max_bytes`` applied while reading; a FIFO or a device is read under the
+    ``timeout`` budget. A missing path, a folder or an unreadable file raises
+    :class:`~prclean.NotAFile`.
+    """
     opts = resolve(options, changes)
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise NotAFile(f"cannot read {os.fsdecode(path)!r}: {exc.strerror or exc}") from exc
-    return _run(data, url, opts)[0]
+    if not isinstance(path, str | bytes | os.PathLike):
+        raise InvalidArgument(f"path must be a string or a path, not {type(path).__name__}")
+    _check_url(url)
+    return _run(read_path(path, opts.max_bytes, opts.budget), url, opts)[0]
+
+
+def _check_url(url: object) -> None:
+    if url is not None and not isinstance(url, str):
+        raise InvalidArgument(f"url must be a string or None, not {type(url).__name__}")
 
 
 def _run(data: str | bytes, url: str | None, opts: Options) -> tuple[Release, list[Block]]:
-    if url is not None and not isinstance(url, str):
-        raise InvalidArgument(f"url must be a string or None, not {type(url).__name__}")
+    if not isinstance(data, str | bytes | bytearray | memoryview):
+        raise InvalidArgument(f"a page must be str or bytes, not {type(data).__name__}")
+    _check_url(url)
     clock = Deadline(opts.budget)
     with clock.alarm():
         return run(data, url, opts, clock)

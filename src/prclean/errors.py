@@ -47,3 +47,10 @@ class WorkerError(PrcleanError):
     """A batch worker failed on this page (crashed, or hit an internal error)."""
 
     code = "worker_error"
+
+
+class PageTooComplex(PrcleanError):
+    """An HTML page whose element tree would be far bigger than its size suggests (too many elements,
+    table cells, or attributes on one element): refused before it is parsed."""
+
+    code = "page_too_complex"
