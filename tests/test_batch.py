@@ -12,8 +12,10 @@ import pytest
 
 import prclean
 import prclean.batch.runner as batch_mod
-from prclean.batch.runner import done_ids, dumps, run_batch
-from prclean.batch.sources import Fields, Record, kind_of, read_inputs, read_warc
+from prclean.batch.resume import repair_and_count
+from prclean.batch.runner import dumps, run_batch
+from prclean.batch.sources import Fields, Record, kind_of, read_inputs
+from prclean.batch.warc import read_warc
 from prclean.cli import main
 
 from .conftest import fixture_inputs
@@ -138,7 +140,7 @@ def test_cli_batch_resume_and_output(tmp_path, capsys):
     lines = src.read_text(encoding="utf-8").splitlines()
     (tmp_path / "half.jsonl").write_text("\n".join(lines[:5]) + "\n", encoding="utf-8")
     assert main(["batch", str(tmp_path / "half.jsonl"), "-o", str(out), "--jobs", "1", "--quiet"]) == 0
-    assert len(done_ids(str(out))) == 5
+    assert sum(repair_and_count(str(out)).values()) == 5
     assert main(["batch", str(src), "-o", str(out), "--jobs", "2", "--resume"]) == 0
     assert "skipped (already in output): 5" in capsys.readouterr().err
     written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -186,8 +188,143 @@ def test_stdin_unordered_and_max_bytes(tmp_path, monkeypatch, capsys):
     lines.append(json.dumps({"id": "big", "html": "<p>" + "x" * 5000 + "</p>"}))
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(("\n".join(lines) + "\n").encode())))
     out = tmp_path / "out.jsonl"
-    assert main(["batch", "-", "-o", str(out), "--jobs", "2", "--unordered", "--max-bytes", "2000", "--quiet"]) == 0
+    assert main(["batch", "-", "-o", str(out), "--jobs", "2", "--unordered", "--max-bytes", "2000", "--quiet"]) == 4
     written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(w["id"] for w in written) == sorted([f"r{i}" for i in range(12)] + ["big"])
     assert next(w for w in written if w["id"] == "big")["error"]["type"] == "InputTooLarge"
     assert capsys.readouterr().err == ""  # --quiet: no bar, no summary
+
+
+PAGE = ("Harbour bakery opens\n\nThe cooperative opened a second bakery in the harbour district this spring, its "
+        "chair said on Monday. It will employ twelve bakers and sell bread to the three schools nearby.")
+
+
+def _warc(path, n: int, gzipped: bool = True, extra=()) -> list[int]:
+    """A WARC of ``n`` page responses (plus ``extra`` (status, content type) responses); member offsets."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gzipped)
+    offsets = []
+    for i, (status, ctype) in enumerate([("200 OK", "text/html; charset=utf-8")] * n + list(extra)):
+        offsets.append(buf.tell())
+        body = f"<html><body><h1>Release {i}</h1><p>{PAGE.split(chr(10))[-1]} Number {i}.</p></body></html>"
+        headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+        rec = writer.create_warc_record(f"https://example.com/{i}", "response", payload=io.BytesIO(body.encode()),
+                                        http_headers=headers, warc_headers_dict={"WARC-Date": f"2025-01-0{1 + i % 9}T00:00:00Z"})
+        writer.write_record(rec)
+    offsets.append(buf.tell())
+    path.write_bytes(buf.getvalue())
+    return offsets
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+@pytest.mark.parametrize("damage", ["overwrite", "cut"])
+def test_warc_reading_resumes_after_a_damaged_member(tmp_path, gzipped, damage):
+    """One damaged gzip member in the middle dropped every record after it (199 of 398), exit 0."""
+    path = tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc")
+    offsets = _warc(path, 30, gzipped)
+    raw = bytearray(path.read_bytes())
+    k = 12
+    if damage == "overwrite":  # garbage inside record k (its header, so even plain WARC notices)
+        raw[offsets[k] + 5: offsets[k] + 60] = b"\xff" * 55
+    else:  # bytes lost from the middle of record k to the middle of record k + 1
+        raw = raw[: (offsets[k] + offsets[k + 1]) // 2] + raw[(offsets[k + 1] + offsets[k + 2]) // 2:]
+    path.write_bytes(bytes(raw))
+    recs = list(read_warc(str(path)))
+    good = [r for r in recs if r.error is None]
+    damaged = [r for r in recs if r.error is not None]
+    assert len(damaged) == 1 and damaged[0].error[0] == "Damaged"
+    assert f"bytes {offsets[k]}-" in damaged[0].error[1]
+    assert 30 - 3 <= len(good) <= 30 - (1 if damage == "overwrite" else 2)
+    assert [r.url for r in good][-1] == "https://example.com/29"  # everything after the damage was read
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(path), "-o", str(out), "--jobs", "1", "--quiet"]) == 1  # input was lost
+    assert len(out.read_text().splitlines()) == len(recs)
+
+
+def test_warc_non_pages_are_skipped_with_a_reason_and_pages_carry_date_and_status(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path, 2, extra=[("404 Not Found", "text/html"), ("200 OK", "image/png"), ("301 Moved", "text/html")])
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(path), "-o", str(out), "--jobs", "1", "--quiet"]) == 0  # skipping is no failure
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [o["url"] for o in lines] == [f"https://example.com/{i}" for i in range(5)]
+    assert [o["http_status"] for o in lines] == [200, 200, 404, 200, 301]
+    assert lines[0]["warc_date"] == "2025-01-01T00:00:00Z" and lines[0]["error"] is None and lines[0]["text"]
+    assert [o["error"]["type"] for o in lines[2:]] == ["Skipped"] * 3
+    assert "404" in lines[2]["error"]["message"] and "image/png" in lines[3]["error"]["message"]
+
+
+def test_warc_charset_that_is_not_a_text_codec_is_ignored(tmp_path):
+    path = tmp_path / "crawl.warc"
+    _warc(path, 0, gzipped=False, extra=[("200 OK", "text/html; charset=hex")])
+    (rec,) = read_warc(str(path))
+    assert rec.encoding == "hex"
+    out = batch_mod.clean_record(rec, prclean.Options())
+    assert out["error"] is None and "second bakery" in out["text"]
+
+
+def test_resume_repairs_a_torn_last_line_and_resumes_duplicates_by_position(tmp_path):
+    """A torn last line got the next record glued onto it; duplicate ids were all skipped."""
+    src = tmp_path / "in.jsonl"
+    ids = ["a", "dup", "b", "dup", "c", "dup"]
+    src.write_text("".join(json.dumps({"id": rid, "text": f"{PAGE} Record {i}."}) + "\n" for i, rid in enumerate(ids)))
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), "-o", str(out), "--jobs", "1", "--quiet"]) == 0
+    full = out.read_bytes().splitlines(keepends=True)
+    out.write_bytes(b"".join(full[:2]) + full[2][:25])  # killed while writing the third line
+    assert main(["batch", str(src), "-o", str(out), "--jobs", "2", "--resume", "--quiet"]) == 0
+    assert out.read_bytes() == b"".join(full)
+    out.write_bytes(b"".join(full[:4]) + full[4].rstrip(b"\n"))  # killed between a line and its newline
+    assert main(["batch", str(src), "-o", str(out), "--jobs", "2", "--resume", "--quiet"]) == 0
+    assert out.read_bytes() == b"".join(full)
+
+
+def test_resume_needs_an_output_file(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": PAGE}) + "\n")
+    assert main(["batch", str(src), "--resume"]) == 2
+    assert "--resume needs -o" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["nofile.warc.gz", "nofile.jsonl", "nofile.html", "nodir/", "no*match*.html"])
+def test_a_missing_input_is_an_error(tmp_path, name):
+    """A cron job with a typo reported success: every one of these exited 0."""
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(tmp_path / name), "-o", str(out), "--quiet"]) == 1
+    (line,) = out.read_text().splitlines()
+    assert json.loads(line)["error"]["type"] == "NotFound"
+
+
+def test_exit_status_tells_all_fine_from_some_records_failed(tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": "a", "text": PAGE}) + "\n")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": "a", "text": PAGE}) + "\n" + json.dumps({"id": "bin", "html": "\x00\x01" * 99}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(good), "-o", str(out), "--quiet"]) == 0
+    assert main(["batch", str(bad), "-o", str(out), "--quiet"]) == 4
+
+
+def test_no_removed_leaves_the_key_out(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": PAGE}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), "-o", str(out), "--no-removed", "--quiet"]) == 0
+    assert "removed" not in json.loads(out.read_text())
+    assert main(["batch", str(src), "-o", str(out), "--quiet"]) == 0
+    assert "removed" in json.loads(out.read_text())
+
+
+def test_clean_dataframe_reads_missing_values_as_absent():
+    """A missing url (pd.NA) turned into an InternalError."""
+    pd = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    from prclean.batch.dask import clean_dataframe
+
+    frame = pd.DataFrame({"html": [PAGE, PAGE, None], "url": ["https://x.example/a", pd.NA, None]})
+    result = clean_dataframe(dd.from_pandas(frame, npartitions=1)).compute(scheduler="sync")
+    assert list(result["prclean_error"]) == [None, None, "MissingField"]
+    assert "second bakery" in result["prclean_text"].iloc[1]

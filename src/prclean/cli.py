@@ -1,29 +1,67 @@
 """Command line: ``prclean clean``, ``prclean detect``, ``prclean batch`` and ``prclean bench``.
 
-Exit codes: 0 success, 1 a typed prclean error (message on stderr), 2 usage error,
-3 the page holds no release (the body printed is empty, never invented).
+Exit status (the same for every command):
+  0  success: every page or record was read and cleaned (skipped WARC responses included)
+  1  an error: a page raised a typed error, or an input was missing, unreadable or damaged
+     (a batch then may lack records that were in the lost input)
+  2  usage error (bad option or argument)
+  3  clean: a page holds no release (the body printed is empty, never invented)
+  4  batch: every input was read, but some records got an error line
+  130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM; the output written so far is whole lines
+A closed output pipe (``prclean clean F | head -1``) ends the command quietly with status 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import logging
+import math
 import os
+import signal
 import sys
-from pathlib import Path
+from collections.abc import Callable
+from types import FrameType
 
+from . import __version__
 from .api import clean, detect
 from .bench.command import add_bench_command
 from .errors import PrcleanError
 from .model import BODY, Release
 from .options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_S, Options
+from .read.files import read_path, read_stream
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_NO_RELEASE, EXIT_RECORDS_FAILED = 0, 1, 2, 3, 4
+EXIT_SIGINT, EXIT_SIGTERM = 130, 143  # 128 + the signal number, as shells report it
+
+EXTRAS = {"matplotlib": "bench", "justext": "bench", "readability": "bench", "resiliparse": "bench",
+          "distributed": "dask", "dask": "dask", "pandas": "dask"}
+"""Optional modules and the prclean extra that installs each."""
 
 _COLOURS = {BODY: "32", "title": "1;36", "subtitle": "36", "about": "32", "contacts": "32",
             "forward-looking": "32"}
 
 
-def _read(src: str) -> bytes:
-    return sys.stdin.buffer.read() if src == "-" else Path(src).read_bytes()
+class MissingExtra(Exception):
+    """An option needs a module that only an optional extra installs."""
+
+
+def need(module: str, option: str) -> None:
+    """Stop with a one-line install hint if ``module`` (needed by ``option``) is not installed."""
+    if importlib.util.find_spec(module) is None:
+        raise MissingExtra(f"{option} needs {module}: pip install 'prclean[{EXTRAS.get(module, module)}]'")
+
+
+def out(text: str) -> None:
+    """Write text to standard output as UTF-8, whatever the locale (no surrogate can be written)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8", "backslashreplace"))
+    buffer.flush()
 
 
 def _markdown(r: Release) -> str:
@@ -35,143 +73,252 @@ def _markdown(r: Release) -> str:
 
 def _options(args: argparse.Namespace) -> Options:
     """The one :class:`Options` of a command, from its flags (a command lacking a flag keeps the default)."""
-    flags = {"keep_about": not getattr(args, "drop_about", False),
-             "keep_contacts": not getattr(args, "drop_contacts", False),
-             "keep_forward_looking": not getattr(args, "drop_forward_looking", False),
-             "keep_removed": not getattr(args, "no_removed", False),
-             "timeout": getattr(args, "timeout", DEFAULT_TIMEOUT_S) or None,
-             "max_bytes": getattr(args, "max_bytes", DEFAULT_MAX_BYTES),
-             "encoding": getattr(args, "encoding", None)}
-    return Options(**flags)
+    return Options(keep_about=not getattr(args, "drop_about", False),
+                   keep_contacts=not getattr(args, "drop_contacts", False),
+                   keep_forward_looking=not getattr(args, "drop_forward_looking", False),
+                   keep_removed=not getattr(args, "no_removed", False),
+                   timeout=getattr(args, "timeout", DEFAULT_TIMEOUT_S) or None,
+                   max_bytes=getattr(args, "max_bytes", DEFAULT_MAX_BYTES),
+                   encoding=getattr(args, "encoding", None))
+
+
+def _read(src: str, opts: Options) -> bytes:
+    """A page's bytes, bounded by ``max_bytes`` while reading (a FIFO also by the time budget)."""
+    return read_stream(sys.stdin.buffer, opts.max_bytes) if src == "-" else read_path(src, opts.max_bytes, opts.budget)
+
+
+class _NoRelease(Exception):
+    """A page held no release (already reported on stderr)."""
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwind (closing the output and killing workers) like Ctrl-C does."""
+
+
+def _one_page(args: argparse.Namespace, show: Callable[[str, bytes], None]) -> int:
+    """Run ``show(path, bytes)`` for each input page; the exit status says the worst that happened."""
+    opts = _options(args)
+    failed = empty = False
+    for path in args.files:
+        try:
+            show(path, _read(path, opts))
+        except PrcleanError as exc:
+            where = f"{path}: " if len(args.files) > 1 else ""
+            print(f"prclean: {where}{type(exc).__name__}: {exc}", file=sys.stderr)
+            failed = True
+        except _NoRelease:
+            empty = True
+    return EXIT_ERROR if failed else EXIT_NO_RELEASE if empty else EXIT_OK
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    r = clean(_read(args.file), url=args.url, options=_options(args))
-    if args.format == "json":
-        print(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
-    elif args.format == "markdown":
-        sys.stdout.write(_markdown(r))
-    elif r.text:
-        print(r.text)
-    if not r.found:
-        print("prclean: no release found in this page (all chrome)", file=sys.stderr)
-        return 3
-    return 0
+    opts = _options(args)
+    several = len(args.files) > 1
+
+    def show(path: str, data: bytes) -> None:
+        r = clean(data, url=args.url, options=opts)
+        if args.format == "json":
+            record = r.to_dict()
+            if not opts.keep_removed:
+                record.pop("removed", None)
+            if several:
+                out(_escaped(json.dumps({"source": path, **record}, ensure_ascii=False)) + "\n")
+            else:
+                out(_escaped(json.dumps(record, ensure_ascii=False, indent=2)) + "\n")
+        else:
+            if several:
+                out(f"==> {path} <==\n")
+            body = _markdown(r) if args.format == "markdown" else (r.text + "\n" if r.text else "")
+            out(body + ("\n" if several else ""))
+        if not r.found:
+            where = f"{path}: " if several else ""
+            print(f"prclean: {where}no release found in this page (all chrome)", file=sys.stderr)
+            raise _NoRelease
+
+    return _one_page(args, show)
+
+
+def _escaped(text: str) -> str:
+    from .batch.runner import escape_surrogates
+
+    return escape_surrogates(text)
 
 
 def cmd_detect(args: argparse.Namespace) -> int:
-    blocks = detect(_read(args.file), url=args.url, options=_options(args))
+    opts = _options(args)
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                         and not os.environ.get("NO_COLOR"))
-    width = max((len(b.label) for b in blocks), default=4)
-    for b in blocks:
-        if not b.text:
-            continue
-        tag = f"{b.label:<{width}} {b.rule:<20}"
-        if colour:
-            tag = f"\x1b[{_COLOURS.get(b.label, '2;31')}m{tag}\x1b[0m"
-        lines = f"{b.lines[0]:>5}" if b.lines[0] == b.lines[1] else f"{b.lines[0]:>5}-{b.lines[1]}"
-        print(f"{lines:<12} {tag} {b.text[:160]}")
-    return 0
+
+    def show(path: str, data: bytes) -> None:
+        blocks = detect(data, url=args.url, options=opts)
+        width = max((len(b.label) for b in blocks), default=4)
+        rows = [f"==> {path} <==\n"] if len(args.files) > 1 else []
+        for b in blocks:
+            if not b.text:
+                continue
+            tag = f"{b.label:<{width}} {b.rule:<20}"
+            if colour:
+                tag = f"\x1b[{_COLOURS.get(b.label, '2;31')}m{tag}\x1b[0m"
+            lines = f"{b.lines[0]:>5}" if b.lines[0] == b.lines[1] else f"{b.lines[0]:>5}-{b.lines[1]}"
+            rows.append(f"{lines:<12} {tag} {b.text[:160]}\n")
+        out("".join(rows))
+
+    return _one_page(args, show)
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from .batch.runner import done_ids, run_batch
-    from .batch.sources import Fields, read_inputs
+    from .batch.command import run_batch_command
 
-    opts = _options(args)
-    fields = Fields(args.html_field, args.text_field, args.url_field, args.id_field)
-    skip = done_ids(args.output) if args.resume and args.output else set()
-    records = (r for r in read_inputs(args.inputs, fields, args.max_bytes) if r.id not in skip)
-    out = open(args.output, "a" if args.resume else "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-    show = not args.quiet and sys.stderr.isatty()
-    bar = None
-    if show:
-        from tqdm import tqdm
+    if args.scheduler:
+        need("distributed", "--scheduler")
+    return run_batch_command(args, _options(args))
 
-        bar = tqdm(unit="doc", dynamic_ncols=True, file=sys.stderr, desc="prclean")
-    errors = 0
 
-    def emit(line: str) -> None:
-        out.write(line + "\n")
-
-    def progress(stats) -> None:
-        nonlocal errors
-        errors += bool(stats[0])
-        if bar is not None:
-            bar.update(1)
-            bar.set_postfix(errors=errors, refresh=False)
-
+def _seconds(text: str) -> float:
     try:
-        if args.scheduler:
-            from .batch.dask import run_on_scheduler
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"seconds must be a finite number >= 0, not {text!r}")
+    return value
 
-            summary = run_on_scheduler(args.scheduler, records, opts, emit, progress)
-        else:
-            summary = run_batch(records, opts, emit, progress, jobs=args.jobs, ordered=not args.unordered)
-    finally:
-        if bar is not None:
-            bar.close()
-        if out is not sys.stdout:
-            out.close()
-        else:
-            out.flush()
-    if not args.quiet:
-        print(summary.report() + (f"\n  skipped (already in output): {len(skip)}" if skip else ""), file=sys.stderr)
-    return 0
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be > 0, not {text!r}")
+    return value
+
+
+def _page_options(p: argparse.ArgumentParser, *, drops: bool = True) -> None:
+    """Options every command that cleans pages takes."""
+    p.add_argument("--url", help="the page's URL: a hint for recognising the wire, and the base of relative links")
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT_S,
+                   help=f"seconds allowed per page; 0 for no limit (default {DEFAULT_TIMEOUT_S:g})")
+    p.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES,
+                   help=f"largest page accepted, in bytes, also after unpacking gzip (default {DEFAULT_MAX_BYTES})")
+    p.add_argument("--encoding", help="charset of the page's bytes, used only if they decode under it "
+                                      "(default: BOM, UTF-8, the page's declaration, detection)")
+    if drops:
+        p.add_argument("--drop-about", action="store_true", help="leave 'About <issuer>' sections out of the body")
+        p.add_argument("--drop-contacts", action="store_true", help="leave media contact blocks out of the body")
+        p.add_argument("--drop-forward-looking", action="store_true",
+                       help="leave forward-looking (safe-harbour) statements out of the body")
+
+
+def _verbosity(p: argparse.ArgumentParser, top: bool) -> None:
+    keep = {} if top else {"default": argparse.SUPPRESS}
+    p.add_argument("-v", "--verbose", action="count", help="log more: -v for INFO (e.g. a wire whose page "
+                   "layout changed), -vv for DEBUG", **({"default": 0} if top else keep))
+    p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"), type=str.upper,
+                   help="log level (default WARNING; overrides -v)", **({"default": None} if top else keep))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="prclean", description=__doc__.splitlines()[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    c = sub.add_parser("clean", help="print the release body of one page (file or - for stdin)")
-    c.add_argument("file")
-    c.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    c.add_argument("--url", help="the page's URL, a hint for recognising the wire")
-    c.add_argument("--drop-about", action="store_true", help="leave 'About <issuer>' sections out")
-    c.add_argument("--drop-contacts", action="store_true", help="leave media contact blocks out")
-    c.add_argument("--drop-forward-looking", action="store_true", help="leave safe-harbour text out")
-    c.add_argument("--timeout", type=float, default=30.0, help="seconds per document (default 30)")
+    ap = argparse.ArgumentParser(prog="prclean", description=__doc__.splitlines()[0],
+                                 epilog=__doc__.split("\n", 2)[2], formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--version", action="version", version=f"prclean {__version__}")
+    _verbosity(ap, top=True)
+    sub = ap.add_subparsers(dest="cmd", metavar="{clean,detect,batch,bench}")
+    c = sub.add_parser("clean", help="print the release body of pages (files, or - for stdin)",
+                       description="Print the release body of each page (HTML or a text dump, gzipped or not).")
+    c.add_argument("files", nargs="+", metavar="FILE", help="page files; - reads standard input")
+    c.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                   help="text: the body; json: every field (one object per line for several files); "
+                        "markdown: title, subtitle and body")
+    c.add_argument("--no-removed", action="store_true", help="json: leave the removed blocks out")
+    _page_options(c)
+    _verbosity(c, top=False)
     c.set_defaults(func=cmd_clean)
-    d = sub.add_parser("detect", help="show every input block with its label and rule")
-    d.add_argument("file")
-    d.add_argument("--url")
-    d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    d.add_argument("--timeout", type=float, default=30.0)
+    d = sub.add_parser("detect", help="show every block of pages with its label and rule",
+                       description="Show every block of each page, body and chrome, with its label and rule.")
+    d.add_argument("files", nargs="+", metavar="FILE", help="page files; - reads standard input")
+    d.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the labels (auto: on a terminal, unless NO_COLOR is set)")
+    _page_options(d, drops=False)
+    _verbosity(d, top=False)
     d.set_defaults(func=cmd_detect)
-    t = sub.add_parser("batch", help="clean a folder, glob, JSONL or WARC file (or - for JSONL on stdin) to JSONL")
-    t.add_argument("inputs", nargs="+", help="folders, globs, *.jsonl[.gz], *.warc[.gz], or -")
-    t.add_argument("-o", "--output", help="JSONL output file (default: stdout)")
-    t.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
-    t.add_argument("--unordered", action="store_true", help="write results as they finish, not in input order")
-    t.add_argument("--timeout", type=float, default=30.0, help="seconds per document; 0 for none (default 30)")
-    t.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest page accepted (bytes)")
-    t.add_argument("--resume", action="store_true", help="skip ids already in the output file and append")
-    t.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
-    t.add_argument("--no-removed", action="store_true", help="leave the removed blocks out of each record")
-    t.add_argument("--html-field", default="html")
-    t.add_argument("--text-field", default="text")
-    t.add_argument("--url-field", default="url")
-    t.add_argument("--id-field", default="id")
-    t.add_argument("--drop-about", action="store_true")
-    t.add_argument("--drop-contacts", action="store_true")
-    t.add_argument("--drop-forward-looking", action="store_true")
-    t.add_argument("--scheduler", help="address of a running Dask scheduler (needs prclean[dask])")
+    from .batch.command import add_batch_arguments
+
+    t = sub.add_parser("batch", help="clean a folder, glob, JSONL or WARC file (or - for JSONL on stdin) to JSONL",
+                       description="Clean many pages to JSONL: one output line per input record, always.",
+                       epilog=__doc__.split("\n", 2)[2], formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_batch_arguments(t)
+    _page_options(t)
+    _verbosity(t, top=False)
     t.set_defaults(func=cmd_batch)
     add_bench_command(sub)
     return ap
 
 
+def _log_level(args: argparse.Namespace) -> int:
+    if args.log_level:
+        return int(getattr(logging, args.log_level))
+    return {0: logging.WARNING, 1: logging.INFO}.get(args.verbose or 0, logging.DEBUG)
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise _Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    logging.basicConfig(level=_log_level(args), format="prclean: %(levelname)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("prclean").setLevel(_log_level(args))
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
     try:
-        return args.func(args)
+        return int(args.func(args))
+    except MissingExtra as exc:
+        print(f"prclean: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except ModuleNotFoundError as exc:
+        top = (exc.name or "").split(".")[0]
+        if top not in EXTRAS:
+            raise
+        print(f"prclean: this needs {top}: pip install 'prclean[{EXTRAS[top]}]'", file=sys.stderr)
+        return EXIT_ERROR
     except PrcleanError as exc:
         print(f"prclean: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    except (OSError, BrokenPipeError) as exc:
+        return EXIT_ERROR
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("prclean: interrupted", file=sys.stderr)
+        return EXIT_SIGINT
+    except _Terminated:
+        print("prclean: terminated", file=sys.stderr)
+        return EXIT_SIGTERM
+    except OSError as exc:
         print(f"prclean: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_ERROR
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _quiet_stdout() -> None:
+    """The reader of our output went away: point stdout at /dev/null so the exit flush stays silent."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":

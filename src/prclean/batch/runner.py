@@ -1,10 +1,10 @@
 """Batches: many pages through worker processes, one output record per input record, always.
 
 The runner keeps a bounded window of documents in flight, so memory stays flat however long the
-input is.  Each document is cleaned in a worker process under a time budget; a worker that
-crashes or overruns its budget from inside C code is replaced, the documents it held are retried
-once, and a document that fails twice gets an error record.  Nothing is dropped: the output has
-exactly one line per input record, in input order unless ``ordered=False``.
+input is. Each document is cleaned in a worker process (:mod:`prclean.batch.pool`) that is killed
+and replaced when it overruns the document's budget or dies, so one hostile page costs its own
+record an error line and nothing else. The output has exactly one line per input record, in
+input order unless ``ordered=False``, and every line is valid UTF-8 JSON whatever the input held.
 """
 
 from __future__ import annotations
@@ -14,51 +14,75 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, NamedTuple, TypeVar, overload
+
+import regex
 
 from ..api import clean
-from ..errors import PrcleanError
+from ..errors import InvalidArgument, PrcleanError
+from ..model import Release
 from ..options import Options, resolve
-from .sources import Record
+from .pool import Failure, Pool
+from .sources import LOST, SKIPPED, Record
 
-GRACE_S = 5.0  # how long past its budget a worker may run before it is replaced from outside
-CHUNK = 8  # records per round trip to a worker
+WINDOW_PER_WORKER = 64
+"""Records read ahead per worker: enough to keep workers busy while a slow record holds up the
+output order, few enough that the results waiting behind it stay a few megabytes."""
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+T = TypeVar("T")
 
 
 def workers(jobs: int) -> int:
     """Worker processes for ``jobs`` (0: one per core)."""
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
+        raise InvalidArgument(f"jobs must be an integer >= 0 (0: one per core), not {jobs!r}")
     return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+class Stats(NamedTuple):
+    """The little the summary needs from an output record (sent back instead of re-parsing it)."""
+
+    error: str | None
+    removed: tuple[tuple[str, int], ...]
+    found: bool
 
 
 @dataclass
 class Summary:
-    """What a batch did, for the closing report."""
+    """What a batch did, for the closing report and the exit status."""
 
     docs: int = 0
-    errors: Counter = field(default_factory=Counter)
-    removed: Counter = field(default_factory=Counter)
+    errors: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    removed: Counter[str] = field(default_factory=Counter)
     no_release: int = 0
     bytes: int = 0
     started: float = field(default_factory=time.monotonic)
 
     def add(self, stats: Stats, size: int) -> None:
-        error, labels, found = stats
         self.docs += 1
         self.bytes += size
-        if error:
-            self.errors[error] += 1
+        if stats.error == SKIPPED:
+            self.skipped[SKIPPED] += 1
+        elif stats.error:
+            self.errors[stats.error] += 1
         else:
-            self.removed.update(dict(labels))
-            self.no_release += not found
+            self.removed.update(dict(stats.removed))
+            self.no_release += not stats.found
+
+    @property
+    def lost(self) -> int:
+        """Records standing for input that was missing or damaged (records may be missing with it)."""
+        return sum(n for etype, n in self.errors.items() if etype in LOST)
 
     def report(self) -> str:
         secs = max(1e-9, time.monotonic() - self.started)
         lines = [(f"prclean batch: {self.docs} docs in {secs:.1f} s ({self.docs / secs:.1f} docs/s, "
                   f"{self.bytes / 1e6 / secs:.2f} MB/s); {sum(self.errors.values())} errors; "
-                  f"{self.no_release} pages without a release")]
+                  f"{sum(self.skipped.values())} skipped; {self.no_release} pages without a release")]
         if self.errors:
             lines.append("  errors by type: " + ", ".join(f"{k} {v}" for k, v in self.errors.most_common()))
         if self.removed:
@@ -66,21 +90,19 @@ class Summary:
         return "\n".join(lines)
 
 
-Stats = tuple  # (error type or None, ((label, count), ...), release found)
-
-
-def stats_of(out: dict) -> Stats:
-    """The little the summary needs from an output record (sent back instead of re-parsing it)."""
+def stats_of(out: dict[str, Any]) -> Stats:
     if out.get("error"):
-        return (out["error"]["type"], (), False)
-    return (None, tuple(Counter(b["label"] for b in out.get("removed", ())).items()), bool(out.get("paragraphs")))
+        return Stats(str(out["error"]["type"]), (), False)
+    labels = Counter(b["label"] for b in out.get("removed", ()))
+    return Stats(None, tuple(labels.items()), bool(out.get("paragraphs")))
 
 
-def finish_line(out: dict, opts: Options) -> tuple[str, Stats]:
-    """An output record as its JSON line, with the stats taken before ``keep_removed`` empties it."""
+def finish_line(out: dict[str, Any], opts: Options) -> tuple[str, Stats]:
+    """An output record as its JSON line, with the stats taken before ``keep_removed`` drops the
+    removed blocks (the key is left out, not written empty)."""
     stats = stats_of(out)
-    if not opts.keep_removed and not out.get("error"):
-        out["removed"] = []
+    if not opts.keep_removed:
+        out.pop("removed", None)
     return dumps(out), stats
 
 
@@ -89,40 +111,22 @@ def clean_line(rec: Record, opts: Options) -> tuple[str, Stats]:
     return finish_line(clean_record(rec, opts), opts)
 
 
-def error_record(rec: Record, etype: str, message: str) -> dict:
-    return {"id": rec.id, "url": rec.url, "source": rec.source, "error": {"type": etype, "message": message}}
+def error_record(rec: Record, etype: str, message: str) -> dict[str, Any]:
+    return {**rec.head(), "error": {"type": etype, "message": message}}
 
 
-def clean_record(rec: Record, opts: Options) -> dict:
+def clean_record(rec: Record, opts: Options) -> dict[str, Any]:
     """One output record for one input record; never raises for a bad page."""
     if rec.error:
         return error_record(rec, *rec.error)
-    try:  # clean() enforces opts.timeout itself (an alarm in the worker's main thread)
+    try:  # clean() enforces opts.timeout itself where it can; the pool enforces it from outside
         page_opts = opts.with_changes(encoding=rec.encoding) if rec.encoding else opts
         release = clean(rec.data if rec.data is not None else b"", url=rec.url, options=page_opts)
     except PrcleanError as exc:
         return error_record(rec, type(exc).__name__, str(exc)[:500])
     except Exception as exc:  # noqa: BLE001 - a bug must cost one record, not the batch
         return error_record(rec, "InternalError", f"{type(exc).__name__}: {exc}"[:500])
-    return {"id": rec.id, "url": rec.url, "source": rec.source, **release.to_dict(), "error": None}
-
-
-@dataclass
-class _Task:
-    """A few records sent to a worker together (fewer round trips); suspects travel alone."""
-
-    seqs: list[int]
-    recs: list[Record]
-    future: Future | None = None
-    started: float = 0.0
-    tries: int = 0
-
-    def split(self) -> list[_Task]:
-        return [_Task([s], [r], tries=self.tries) for s, r in zip(self.seqs, self.recs)]
-
-
-def _work_chunk(work: Callable, recs: list[Record], opts: Options) -> list:
-    return [work(rec, opts) for rec in recs]
+    return {**rec.head(), **release.to_dict(), "error": None}
 
 
 def run_batch(records: Iterable[Record], opts: Options, emit: Callable[[str], None],
@@ -130,8 +134,11 @@ def run_batch(records: Iterable[Record], opts: Options, emit: Callable[[str], No
     """Clean every record with ``jobs`` processes (0: one per core); ``emit`` receives one JSON line
     per record, in input order unless ``ordered`` is False."""
     summary = Summary()
-    pool = _Pool(workers(jobs), ordered)
-    for (line, stats), size in _results(iter(records), opts, pool, clean_line, lambda out: finish_line(out, opts)):
+
+    def finish(rec: Record, etype: str, message: str) -> tuple[str, Stats]:
+        return finish_line(error_record(rec, etype, message), opts)
+
+    for _, (line, stats), size in results(iter(records), opts, workers(jobs), ordered, clean_line, finish):
         summary.add(stats, size)
         emit(line)
         if progress:
@@ -139,187 +146,128 @@ def run_batch(records: Iterable[Record], opts: Options, emit: Callable[[str], No
     return summary
 
 
-@dataclass(frozen=True)
-class _Pool:
-    """How many worker processes, and whether results keep input order."""
+def results(records: Iterator[Record], opts: Options, size: int, ordered: bool,
+            work: Callable[[Record, Options], T],
+            failed: Callable[[Record, str, str], T]) -> Iterator[tuple[int, T, int]]:
+    """``(position, work(record, opts), bytes)`` for each record, cleaned in ``size`` workers.
 
-    workers: int
-    ordered: bool
-
-
-def _results(records: Iterator[Record], opts: Options, pool: _Pool, work: Callable,
-             finish: Callable[[dict], object]) -> Iterator[tuple[object, int]]:
-    """``work(record, opts)`` in the pool for each record; records that fail outside ``work``
-    (unreadable, crashed, overran) become error dicts passed through ``finish``."""
-    window = max(2, pool.workers * 4) * CHUNK
-    limit = opts.budget + GRACE_S if opts.budget else None
-    run = _Run(ProcessPoolExecutor(max_workers=pool.workers), pool.workers, opts, limit, work, finish)
-    next_out = 0
-    seq = 0
+    Records that could not be read, overran their budget or killed their worker come out as
+    ``failed(record, type, message)``. Positions count from 0 in input order.
+    """
+    window = WINDOW_PER_WORKER * size
+    ready: dict[int, tuple[T, int]] = {}
+    inflight: dict[int, Record] = {}
+    next_out = seq = 0
     exhausted = False
-    try:
+    with Pool(size, work, opts) as pool:
         while True:
-            chunk = _Task([], [])
-            while not exhausted and not run.suspects and run.load() + len(run.ready) + len(chunk.recs) < window:
+            while not exhausted and pool.idle() and len(ready) + len(inflight) < window:
                 rec = next(records, None)
                 if rec is None:
                     exhausted = True
-                    break
-                if rec.error:  # unreadable: no worker needed
-                    run.ready[seq] = (finish(error_record(rec, *rec.error)), 0)
+                elif rec.error:  # unreadable: no worker needed
+                    ready[seq] = (failed(rec, *rec.error), 0)
+                    seq += 1
                 else:
-                    chunk.seqs.append(seq)
-                    chunk.recs.append(rec)
-                    if len(chunk.recs) >= CHUNK:
-                        run.submit(chunk)
-                        chunk = _Task([], [])
-                seq += 1
-            if chunk.recs:
-                run.submit(chunk)
-            if run.suspects and not run.inflight:
-                run.submit(run.suspects.pop(0))  # after a crash, retry the records it touched one by one
-            if not run.inflight and not run.ready and not run.suspects and exhausted:
+                    inflight[seq] = rec
+                    pool.submit(seq, rec)
+                    seq += 1
+            if exhausted and not inflight and not ready:
                 return
-            if run.inflight:
-                wait([t.future for t in run.inflight], timeout=0.5, return_when=FIRST_COMPLETED)
-            run.collect()
-            while True:  # hand results over, in input order unless unordered
-                key = next_out if pool.ordered else next(iter(run.ready), None)
-                if key is None or key not in run.ready:
+            for done, result in pool.collect(0.0 if ready else 0.5):
+                rec = inflight.pop(done)
+                value = failed(rec, result.type, result.message) if isinstance(result, Failure) else result
+                ready[done] = (value, rec.size)
+            while ready:  # hand results over, in input order unless unordered
+                key = next_out if ordered else next(iter(ready))
+                if key not in ready:
                     break
-                yield run.ready.pop(key)
+                value, nbytes = ready.pop(key)
+                yield key, value, nbytes
                 next_out += 1
-    finally:
-        run.pool.shutdown(wait=False, cancel_futures=True)
 
 
-@dataclass
-class _Run:
-    """The pool and the documents in it.
+def dumps(out: dict[str, Any]) -> str:
+    """One output line: compact, stable key order, non-ASCII kept (same bytes on every path).
 
-    When a worker dies, every document it might have been holding becomes a suspect; suspects
-    are retried alone, so the one that kills a worker again is known for certain and gets the
-    error record, and the others come through normally.
+    A lone surrogate (from a file name that is not UTF-8, or a JSON escape in the input) cannot be
+    written as UTF-8, so it is written as its JSON escape: the line is always valid UTF-8 JSON, and
+    reading it back gives the same string.
+    """
+    return escape_surrogates(json.dumps(out, ensure_ascii=False, separators=(",", ":")))
+
+
+def escape_surrogates(text: str) -> str:
+    """JSON text with each lone surrogate written as its \\uXXXX escape (valid UTF-8, same string)."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _SURROGATE.search(text) else text
+
+
+class Keyed(NamedTuple):
+    """One result of :func:`clean_many` with ``ordered=False``: which page it belongs to, and what.
+
+    ``index`` is the page's position in the input (from 0); ``id`` the page's own ``"id"`` when it
+    was given as a dict with one, else None; ``result`` the :class:`~prclean.Release`, or the
+    :class:`~prclean.PrcleanError` the page raised.
     """
 
-    pool: ProcessPoolExecutor
-    workers: int
-    opts: Options
-    limit: float | None
-    work: Callable
-    finish: Callable[[dict], object]
-    inflight: list[_Task] = field(default_factory=list)
-    ready: dict[int, tuple[object, int]] = field(default_factory=dict)
-    suspects: list[_Task] = field(default_factory=list)
-
-    def load(self) -> int:
-        return sum(len(t.recs) for t in self.inflight)
-
-    def submit(self, task: _Task) -> None:
-        task.future = self.pool.submit(_work_chunk, self.work, task.recs, self.opts)
-        task.started = time.monotonic()
-        task.tries += 1
-        self.inflight.append(task)
-
-    def fail(self, task: _Task, etype: str, message: str) -> None:
-        for seq, rec in zip(task.seqs, task.recs):
-            self.ready[seq] = (self.finish(error_record(rec, etype, message)), rec.size)
-
-    def collect(self) -> None:
-        """Move finished documents to ``ready``; replace the pool if a worker died or hangs."""
-        crashed = overran = False
-        now = time.monotonic()
-        still: list[_Task] = []
-        for task in self.inflight:
-            fut = task.future
-            if fut is not None and fut.done():
-                try:
-                    for seq, rec, res in zip(task.seqs, task.recs, fut.result()):
-                        self.ready[seq] = (res, rec.size)
-                except BrokenProcessPool:
-                    crashed = True
-                    still.append(task)
-                except Exception as exc:  # noqa: BLE001 - e.g. a result that could not be sent back
-                    self.fail(task, "InternalError", repr(exc)[:500])
-            elif self.limit is not None and now - task.started > self.limit * len(task.recs):
-                overran = True
-                if len(task.recs) == 1:
-                    self.fail(task, "Timeout", f"worker overran {self.limit:g} s and was replaced")
-                else:  # which of them hung is unknown: each goes again alone
-                    self.suspects.extend(task.split())
-            else:
-                still.append(task)
-        self.inflight = still
-        if not (crashed or overran):
-            return
-        _kill(self.pool)
-        self.pool = ProcessPoolExecutor(max_workers=self.workers)
-        left = sorted(self.inflight, key=lambda t: t.seqs[0])
-        self.inflight = []
-        if crashed and len(left) == 1 and len(left[0].recs) == 1 and left[0].tries > 1:
-            self.fail(left[0], "WorkerCrash", "a worker process died on this record")  # alone, and again
-        elif crashed:
-            self.suspects = [single for task in left for single in task.split()] + self.suspects
-        else:  # an overrun is charged to the overrunning records only
-            for task in left:
-                task.tries -= 1
-                self.submit(task)
+    index: int
+    id: str | None
+    result: Release | PrcleanError
 
 
-def _kill(pool: ProcessPoolExecutor) -> None:
-    for proc in list(getattr(pool, "_processes", {}).values()):
-        if proc.is_alive():
-            proc.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
+@overload
+def clean_many(pages: Iterable[str | bytes | dict[str, Any]], *, jobs: int = ..., ordered: Literal[True] = ...,
+               options: Options | None = ..., **changes: Any) -> Iterator[Release | PrcleanError]: ...
 
 
-def dumps(out: dict) -> str:
-    """One output line: compact, stable key order, non-ASCII kept (same bytes on every path)."""
-    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+@overload
+def clean_many(pages: Iterable[str | bytes | dict[str, Any]], *, jobs: int = ..., ordered: Literal[False],
+               options: Options | None = ..., **changes: Any) -> Iterator[Keyed]: ...
 
 
-def done_ids(path: str) -> set[str]:
-    """Ids already written to an output file, for ``--resume``; a torn last line is ignored."""
-    ids: set[str] = set()
-    try:
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                try:
-                    ids.add(str(json.loads(line)["id"]))
-                except (ValueError, KeyError, TypeError):
-                    continue
-    except FileNotFoundError:
-        pass
-    return ids
-
-
-def clean_many(pages: Iterable[str | bytes | dict], *, jobs: int = 0, ordered: bool = True,
-               options: Options | None = None, **changes: Any) -> Iterator:
-    """Clean many pages in worker processes; yield one result per page, in order.
+def clean_many(pages: Iterable[str | bytes | dict[str, Any]], *, jobs: int = 0, ordered: bool = True,
+               options: Options | None = None, **changes: Any) -> Iterator[Release | PrcleanError] | Iterator[Keyed]:
+    """Clean many pages in worker processes; one result per page.
 
     A page is HTML or text (``str`` or ``bytes``), or a dict with ``html``/``text`` and optional
-    ``url``/``id``.  Each result is a :class:`~prclean.Release`, or the
-    :class:`~prclean.PrcleanError` that page raised (so one bad page never stops the stream).
+    ``url``/``id``. Each result is a :class:`~prclean.Release`, or the :class:`~prclean.PrcleanError`
+    that page raised (so one bad page never stops the stream): a page that overruns ``timeout``
+    is stopped from outside, its worker killed, and yields :class:`~prclean.Timeout`.
+
+    With ``ordered=True`` (the default) results come in input order. With ``ordered=False`` they
+    come as they finish, each a :class:`Keyed` ``(index, id, result)`` naming its page.
     """
-    from ..model import Release
+    opts = resolve(options, changes)
+    size = workers(jobs)
+    if not isinstance(ordered, bool):
+        raise InvalidArgument(f"ordered must be True or False, not {ordered!r}")
+    ids: dict[int, str | None] = {}
 
     def records() -> Iterator[Record]:
         for i, page in enumerate(pages):
-            if isinstance(page, dict):
-                yield Record.from_page(page, i, "clean_many")
-            else:
-                yield Record(str(i), "clean_many", data=page)
+            rec = Record.from_page(page, i, "clean_many") if isinstance(page, dict) else \
+                Record(str(i), "clean_many", data=page)
+            if not ordered:
+                ids[i] = rec.id if isinstance(page, dict) and "id" in page else None
+            yield rec
 
-    opts = resolve(options, changes)
-    for out, _ in _results(records(), opts, _Pool(workers(jobs), ordered), clean_record, lambda err: err):
-        yield error_from(out["error"]) if out.get("error") else Release.from_dict(out)
+    def failed(rec: Record, etype: str, message: str) -> dict[str, Any]:
+        return error_record(rec, etype, message)
+
+    def outcome(out: dict[str, Any]) -> Release | PrcleanError:
+        return error_from(out["error"]) if out.get("error") else Release.from_dict(out)
+
+    stream = results(records(), opts, size, ordered, clean_record, failed)
+    if ordered:
+        return (outcome(out) for _, out, _ in stream)
+    return (Keyed(i, ids.pop(i, None), outcome(out)) for i, out, _ in stream)
 
 
-def error_from(err: dict) -> PrcleanError:
+def error_from(err: dict[str, Any]) -> PrcleanError:
     """The typed exception an error record stands for."""
     from .. import errors
 
-    cls = getattr(errors, err["type"], None)
+    cls = errors.InvalidArgument if err["type"] == "MissingField" else getattr(errors, err["type"], None)
     if not (isinstance(cls, type) and issubclass(cls, PrcleanError)):
-        cls = errors.WorkerError
+        cls = errors.WorkerError  # WorkerCrash, InternalError
     return cls(err["message"])
