@@ -326,5 +326,6 @@ def test_clean_dataframe_reads_missing_values_as_absent():
 
     frame = pd.DataFrame({"html": [PAGE, PAGE, None], "url": ["https://x.example/a", pd.NA, None]})
     result = clean_dataframe(dd.from_pandas(frame, npartitions=1)).compute(scheduler="sync")
-    assert list(result["prclean_error"]) == [None, None, "MissingField"]
+    assert result["prclean_error"].isna().tolist() == [True, True, False]  # (pandas shows None as NaN)
+    assert result["prclean_error"].iloc[2] == "MissingField"
     assert "second bakery" in result["prclean_text"].iloc[1]

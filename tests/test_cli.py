@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
+import gzip
+import io
 import json
+import subprocess
+import sys
 
-from prclean.cli import main
+import pytest
+
+from prclean.cli import build_parser, main
 
 
 def test_clean_prints_body(fixtures_dir, capsys):
@@ -60,3 +67,127 @@ def test_bench_and_gate(fixtures_dir, tmp_path, capsys):
     floors.write_text(json.dumps({"fixtures/html": {"meta": {"issuer": 1.01}}}))  # metadata floors too
     assert main(["bench", str(fixtures_dir), "--systems", "prclean", "--gate", str(floors)]) == 1
     assert "issuer exact match" in capsys.readouterr().err
+
+
+def test_version(capsys):
+    import prclean
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0 and capsys.readouterr().out.strip() == f"prclean {prclean.__version__}"
+
+
+def test_bare_prclean_prints_help_not_an_argparse_error(capsys):
+    assert main([]) == 2
+    captured = capsys.readouterr()
+    assert "usage: prclean" in captured.out and "clean" in captured.out and "Exit status" in captured.out
+    assert "error:" not in captured.err
+
+
+def test_exit_codes_are_documented_in_help(capsys):
+    for argv in (["--help"], ["batch", "--help"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        text = capsys.readouterr().out
+        for code in ("0 ", "1 ", "2 ", "3 ", "4 ", "130"):
+            assert f"\n  {code}" in text, (argv, code)
+
+
+def _actions(parser):
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield from _actions(sub)
+        elif not isinstance(action, argparse._HelpAction):
+            yield parser.prog, action
+
+
+def test_every_option_has_help():
+    missing = [f"{prog} {action.dest}" for prog, action in _actions(build_parser())
+               if not action.help or action.help == argparse.SUPPRESS]
+    assert missing == []
+
+
+def test_verbose_shows_the_info_message_about_a_changed_wire_layout(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><div class='story'><p>prnewswire</p><p>TUCSON, Ariz., March 3, 2026 /PRNewswire/ "
+                    "-- The cooperative opened a second bakery in the harbour district this spring, its chair said "
+                    "on Monday.</p></div></body></html>")
+    url = "https://www.prnewswire.com/news-releases/bakery-301.html"
+    assert main(["clean", str(page), "--url", url]) == 0
+    assert "changed" not in capsys.readouterr().err and "markers" not in capsys.readouterr().err
+    assert main(["clean", str(page), "--url", url, "-v"]) == 0
+    assert "PR Newswire markers but none of its body containers" in capsys.readouterr().err
+    assert main(["--log-level", "info", "clean", str(page), "--url", url]) == 0
+    assert "PR Newswire markers" in capsys.readouterr().err
+
+
+def test_clean_takes_several_files_and_page_options(fixtures_dir, tmp_path, capsys):
+    one = fixtures_dir / "prnewswire-w3m-solar" / "input.w3m.txt"
+    two = fixtures_dir / "businesswire-lynx-biotech" / "input.lynx.txt"
+    assert main(["clean", str(one), str(two), "--format", "json", "--timeout", "10", "--encoding", "utf-8",
+                 "--max-bytes", "1000000", "--no-removed"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["source"] for r in rows] == [str(one), str(two)] and all("removed" not in r for r in rows)
+    assert main(["clean", str(one), str(two)]) == 0
+    text = capsys.readouterr().out
+    assert f"==> {one} <==" in text and f"==> {two} <==" in text
+    assert main(["clean", str(one), "--max-bytes", "100"]) == 1
+    assert "InputTooLarge" in capsys.readouterr().err
+    assert main(["clean", str(one), str(tmp_path / "missing.html")]) == 1  # one missing file is an error
+    assert "NotAFile" in capsys.readouterr().err
+
+
+def test_clean_reads_gzip_pages(fixtures_dir, tmp_path, capsys):
+    """`prclean clean page.html.gz` said NotAPage: input is a gzip data."""
+    page = fixtures_dir / "prnewswire-html-retail" / "input.html"
+    packed = tmp_path / "page.html.gz"
+    packed.write_bytes(gzip.compress(page.read_bytes()))
+    assert main(["clean", str(page)]) == 0
+    plain = capsys.readouterr().out
+    assert main(["clean", str(packed)]) == 0
+    assert capsys.readouterr().out == plain
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["clean", "x", "--timeout", "-1"], "seconds must be"), (["clean", "x", "--timeout", "inf"], "seconds must be"),
+    (["clean", "x", "--max-bytes", "0"], "must be > 0"), (["batch", "x", "--jobs", "-1", "-o", "o"], "--jobs"),
+])
+def test_bad_option_values_are_usage_errors(argv, message, capsys):
+    try:
+        assert main(argv) == 2
+    except SystemExit as stop:
+        assert stop.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_missing_extra_gets_a_one_line_install_hint(monkeypatch, tmp_path, capsys):
+    from prclean import cli
+
+    real = cli.importlib.util.find_spec
+    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name, *a: None if name == "distributed" else real(name))
+    src = tmp_path / "in.jsonl"
+    src.write_text("{}\n")
+    assert main(["batch", str(src), "--scheduler", "tcp://127.0.0.1:1"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == "prclean: --scheduler needs distributed: pip install 'prclean[dask]'"
+
+
+def test_a_closed_pipe_ends_quietly(fixtures_dir):
+    """`prclean clean F | head -1` printed [Errno 32] Broken pipe and exited 1."""
+    page = fixtures_dir / "businesswire-lynx-biotech" / "input.lynx.txt"
+    for args in (["clean", str(page)], ["detect", str(page)], ["batch", str(fixtures_dir), "--quiet", "--jobs", "1"]):
+        proc = subprocess.Popen([sys.executable, "-m", "prclean", *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        proc.stdout.close()  # like head -1
+        assert proc.wait(60) == 0, args
+        assert proc.stderr is not None and proc.stderr.read() == b"", args
+
+
+def test_stdin_is_read_with_max_bytes(monkeypatch, capsys):
+    with open("/dev/zero", "rb") as zero:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(zero))
+        assert main(["clean", "-", "--max-bytes", "100000"]) == 1
+    assert "InputTooLarge" in capsys.readouterr().err

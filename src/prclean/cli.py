@@ -23,6 +23,7 @@ import signal
 import sys
 from collections.abc import Callable
 from types import FrameType
+from typing import IO
 
 from . import __version__
 from .api import clean, detect
@@ -261,6 +262,31 @@ def _log_level(args: argparse.Namespace) -> int:
     return {0: logging.WARNING, 1: logging.INFO}.get(args.verbose or 0, logging.DEBUG)
 
 
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """A log handler writing to whatever ``sys.stderr`` is when a message comes."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> IO[str]:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: IO[str]) -> None:
+        pass
+
+
+_HANDLER = _Stderr()
+_HANDLER.setFormatter(logging.Formatter("prclean: %(levelname)s: %(message)s"))
+
+
+def _log_to_stderr(level: int) -> None:
+    """The ``prclean`` logger to standard error at ``level`` (the command line's, not the host's, logging)."""
+    logger = logging.getLogger("prclean")
+    if _HANDLER not in logger.handlers:
+        logger.addHandler(_HANDLER)
+    logger.setLevel(level)
+    logger.propagate = False
+
+
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise _Terminated
 
@@ -271,8 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
-    logging.basicConfig(level=_log_level(args), format="prclean: %(levelname)s: %(message)s", stream=sys.stderr)
-    logging.getLogger("prclean").setLevel(_log_level(args))
+    _log_to_stderr(_log_level(args))
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
     try:
         return int(args.func(args))

@@ -174,7 +174,8 @@ def results(records: Iterator[Record], opts: Options, size: int, ordered: bool,
                     seq += 1
             if exhausted and not inflight and not ready:
                 return
-            for done, result in pool.collect(0.0 if ready else 0.5):
+            waiting = (next_out in ready) if ordered else bool(ready)  # results that can go out now
+            for done, result in pool.collect(0.0 if waiting else 0.5):
                 rec = inflight.pop(done)
                 value = failed(rec, result.type, result.message) if isinstance(result, Failure) else result
                 ready[done] = (value, rec.size)
