@@ -202,12 +202,12 @@ def test_clean_many_holds_budgets_from_outside_and_names_unordered_results(monke
     pages = [PAGE, {"id": "stuck", "text": "HANG"}, {"id": "d", "text": PAGE}, b"%PDF-1.4"]
     results = list(prclean.clean_many(pages, jobs=2, ordered=False, timeout=BUDGET))
     assert all(isinstance(r, Keyed) for r in results)
-    by_index = {r.index: r for r in results}
+    by_index = {r.position: r for r in results}
     assert sorted(by_index) == [0, 1, 2, 3]
     assert [by_index[i].id for i in range(4)] == [None, "stuck", "d", None]
     assert isinstance(by_index[1].result, prclean.Timeout)
     assert isinstance(by_index[2].result, prclean.Release) and isinstance(by_index[3].result, prclean.NotAPage)
-    assert results[-1].index == 1  # the hung page did not hold the others back
+    assert results[-1].position == 1  # the hung page did not hold the others back
 
 
 def test_dask_partitions_hold_budgets_from_outside(monkeypatch):

@@ -262,10 +262,10 @@ def _log_level(args: argparse.Namespace) -> int:
     return {0: logging.WARNING, 1: logging.INFO}.get(args.verbose or 0, logging.DEBUG)
 
 
-class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]  # (typeshed: generic in the stream)
     """A log handler writing to whatever ``sys.stderr`` is when a message comes."""
 
-    @property  # type: ignore[override]
+    @property
     def stream(self) -> IO[str]:
         return sys.stderr
 

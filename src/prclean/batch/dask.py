@@ -77,7 +77,7 @@ def run_on_scheduler(address: Any, records: Iterator[Record], opts: Options, emi
     """
     from distributed import Client
 
-    client = address if isinstance(address, Client) else Client(address)
+    client = address if isinstance(address, Client) else Client(address)  # type: ignore[no-untyped-call]
     summary = Summary()
     window = max(2, len(client.scheduler_info().get("workers", {})) * 2)
     pending: list[tuple[Any, list[int]]] = []
@@ -100,4 +100,4 @@ def run_on_scheduler(address: Any, records: Iterator[Record], opts: Options, emi
                     progress(stats)
     finally:
         if client is not address:
-            client.close()
+            client.close()  # type: ignore[no-untyped-call]

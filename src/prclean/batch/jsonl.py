@@ -13,7 +13,7 @@ import gzip
 import json
 import zlib
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any, Protocol
 
 from .sources import Fields, Meter, Record
 
@@ -26,6 +26,12 @@ ID_PREFIX = 1 << 16
 """Bytes of a broken or oversized line searched for its id."""
 SKIP_CHUNK = 1 << 20
 """Bytes read at a time while skipping the rest of an oversized line."""
+
+
+class Lines(Protocol):
+    """A binary stream read line by line with a bound: a file, a gzip file, standard input."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
 
 
 def line_limit(max_bytes: int | None) -> int | None:
@@ -45,13 +51,13 @@ def read_jsonl_file(path: str, fields: Fields, max_bytes: int | None, meter: Met
         return
     base = meter.done
     with raw:
-        stream: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if path.lower().endswith(".gz") else raw
+        stream: Lines = gzip.GzipFile(fileobj=raw, mode="rb") if path.lower().endswith(".gz") else raw
         for record in read_jsonl(stream, path, fields, max_bytes):
             meter.done = base + raw.tell()  # compressed bytes for .gz: what the total counts
             yield record
 
 
-def read_jsonl(fh: IO[bytes], source: str, fields: Fields, max_bytes: int | None) -> Iterator[Record]:
+def read_jsonl(fh: Lines, source: str, fields: Fields, max_bytes: int | None) -> Iterator[Record]:
     """One record per non-blank line; a stream that breaks (a cut gzip member) ends with a ReadError."""
     limit = line_limit(max_bytes)
     lineno = 0
@@ -76,7 +82,7 @@ def read_jsonl(fh: IO[bytes], source: str, fields: Fields, max_bytes: int | None
             yield json_record(raw, f"{source}:{lineno}", source, fields)
 
 
-def _skip_line(fh: IO[bytes]) -> None:
+def _skip_line(fh: Lines) -> None:
     """Read past the rest of the current line without holding it."""
     while True:
         part = fh.readline(SKIP_CHUNK)

@@ -206,12 +206,12 @@ def escape_surrogates(text: str) -> str:
 class Keyed(NamedTuple):
     """One result of :func:`clean_many` with ``ordered=False``: which page it belongs to, and what.
 
-    ``index`` is the page's position in the input (from 0); ``id`` the page's own ``"id"`` when it
+    ``position`` is the page's place in the input (from 0); ``id`` the page's own ``"id"`` when it
     was given as a dict with one, else None; ``result`` the :class:`~prclean.Release`, or the
     :class:`~prclean.PrcleanError` the page raised.
     """
 
-    index: int
+    position: int
     id: str | None
     result: Release | PrcleanError
 
@@ -236,7 +236,7 @@ def clean_many(pages: Iterable[str | bytes | dict[str, Any]], *, jobs: int = 0, 
     is stopped from outside, its worker killed, and yields :class:`~prclean.Timeout`.
 
     With ``ordered=True`` (the default) results come in input order. With ``ordered=False`` they
-    come as they finish, each a :class:`Keyed` ``(index, id, result)`` naming its page.
+    come as they finish, each a :class:`Keyed` ``(position, id, result)`` naming its page.
     """
     opts = resolve(options, changes)
     size = workers(jobs)

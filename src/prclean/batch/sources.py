@@ -204,9 +204,7 @@ def _entries(root: str) -> Iterator[tuple[str, str, str, os.stat_result | str]]:
     errors: list[OSError] = []
     for folder, dirs, files in os.walk(root, onerror=errors.append):
         while errors:
-            exc = errors.pop(0)
-            name = os.path.relpath(exc.filename or folder, root)
-            yield "error", name, exc.filename or folder, f"{exc.strerror or exc}"
+            yield _walk_error(errors.pop(0), root, folder)
         dirs.sort()
         linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
         for name in sorted(files + linked):
@@ -224,8 +222,13 @@ def _entries(root: str) -> Iterator[tuple[str, str, str, os.stat_result | str]]:
             else:
                 yield "skip", rel, path, f"not a regular file ({_what(info.st_mode)})"
         dirs[:] = [d for d in dirs if d not in linked]
-    for exc in errors:  # a folder that failed last
-        yield "error", os.path.relpath(exc.filename or root, root), exc.filename or root, f"{exc.strerror or exc}"
+    for failure in errors:  # a folder that failed last
+        yield _walk_error(failure, root, root)
+
+
+def _walk_error(failure: OSError, root: str, folder: str) -> tuple[str, str, str, os.stat_result | str]:
+    where = os.fsdecode(failure.filename) if failure.filename else folder
+    return "error", os.path.relpath(where, root), where, f"{failure.strerror or failure}"
 
 
 def _linked(rel: str, path: str, real_root: str) -> tuple[str, str, str, os.stat_result | str]:
