@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import html as html_lib
+import os
 
 import regex
 from hypothesis import HealthCheck, given, settings
@@ -27,7 +28,8 @@ _BLOCKS = {"html", "body", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4",
            "section", "article", "header", "footer", "nav", "aside", "main", "figure", "figcaption", "blockquote",
            "pre", "br", "form", "dl", "dt", "dd", "address", "hr", "caption", "details", "summary", "dialog", "head"}
 _UNSEEN = {"script", "style", "template", "noscript", "title"}  # no text on screen, and no line break either
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "60")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])  # the env var: long runs, same tests
 FIXTURE_BYTES = [p.read_bytes() for p in fixture_inputs()]
 
 words = st.sampled_from(["release", "SOURCE", "Share", "cookies", "BEIJING,", "Jan.", "6,", "2026", "/PRNewswire/",
