@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import os
+import sys
 import time
 
 import pytest
@@ -329,3 +330,33 @@ def test_clean_dataframe_reads_missing_values_as_absent():
     assert result["prclean_error"].isna().tolist() == [True, True, False]  # (pandas shows None as NaN)
     assert result["prclean_error"].iloc[2] == "MissingField"
     assert "second bakery" in result["prclean_text"].iloc[1]
+
+
+def test_the_progress_bar_has_a_total_when_the_input_size_is_known(tmp_path, monkeypatch, capsys):
+    from prclean.batch.sources import input_size
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": str(i), "text": PAGE}) + "\n" for i in range(3)))
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "a.txt").write_text(PAGE)
+    assert input_size([str(src), str(tmp_path / "dir")]) == src.stat().st_size + len(PAGE)
+    assert input_size([str(src), "-"]) is None  # standard input: no total
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), "-o", str(out), "--jobs", "1"]) == 0
+    size = src.stat().st_size
+    assert f"| 0.00/{size} [" in capsys.readouterr().err  # bytes read of a known total, with an ETA
+
+
+def test_clean_many_checks_its_arguments():
+    for kwargs in ({"jobs": -1}, {"jobs": 1.5}, {"ordered": "no"}, {"timeout": -2}):
+        with pytest.raises(prclean.InvalidArgument):
+            prclean.clean_many([PAGE], **kwargs)
+
+
+def test_a_folder_matched_by_a_glob_is_skipped_not_lost(tmp_path):
+    (tmp_path / "a.txt").write_text(PAGE)
+    (tmp_path / "sub").mkdir()
+    recs = list(read_inputs([str(tmp_path / "*")]))
+    assert [(os.path.basename(r.id), r.error[0] if r.error else None) for r in recs] == [("a.txt", None),
+                                                                                        ("sub", "Skipped")]

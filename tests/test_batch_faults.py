@@ -272,3 +272,24 @@ def test_no_worker_outlives_its_parent(tmp_path, sig, watch):
     finally:
         parent.kill()
         parent.wait()
+
+
+def _partition_in(queue) -> None:
+    try:
+        outs = clean_partition([{"id": "a", "text": PAGE}], prclean.Options(timeout=5))
+        queue.put(outs[0]["error"])
+    except BaseException as exc:  # noqa: BLE001 - reported to the test
+        queue.put(repr(exc))
+
+
+def test_a_daemonic_process_can_hold_budgets_from_outside_too():
+    """Dask's worker processes are daemonic, and daemonic processes may not start children."""
+    import multiprocessing
+
+    queue = multiprocessing.Queue()
+    proc = multiprocessing.Process(target=_partition_in, args=(queue,), daemon=True)
+    proc.start()
+    try:
+        assert queue.get(timeout=60) is None
+    finally:
+        proc.join(10)

@@ -176,6 +176,8 @@ def _named_file(path: str, max_bytes: int | None, exclude: frozenset[tuple[int, 
         return Record(path, path, error=("ReadError", f"{exc.strerror or exc}"))
     if (info.st_dev, info.st_ino) in exclude:
         return Record(path, path, error=(SKIPPED, "this is the batch's own output file"))
+    if stat.S_ISDIR(info.st_mode):  # only a glob gets here: a folder named alone is walked
+        return Record(path, path, error=(SKIPPED, "a folder matched by a glob (name it alone to read its files)"))
     record = _read_record(path, path, max_bytes, budget)
     meter.done += info.st_size
     return record
