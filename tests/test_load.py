@@ -153,3 +153,11 @@ def test_complexity_counts_read_quotes_scripts_and_comments_as_a_parser_does():
     page = (f'<html><body><img alt="{quoted}" src="x"><script>var s = "<div {quoted}>";</script>'
             f"<!-- <div {quoted}> --><p>Words.</p></body></html>")
     assert load(page)[1] == "html"  # no PageTooComplex: none of those words is an attribute
+
+
+def test_gzip_cut_short_before_any_content_is_not_a_page():
+    """Found by hypothesis: b"\\x1f\\x8b" alone unpacked to nothing and passed for an empty page."""
+    for data in (b"\x1f\x8b", gzip.compress(b"<p>some text</p>")[:10]):  # the header alone
+        with pytest.raises(prclean.NotAPage):
+            prclean.clean(data)
+    assert "some text" in decode(gzip.compress(b"<p>some text</p>"))  # decode() unpacks as load() does

@@ -109,6 +109,8 @@ def gunzip(data: bytes, max_bytes: int | None) -> bytes:
         if max_bytes is not None and size > max_bytes:
             raise InputTooLarge(f"gzip data unpacks to more than max_bytes={max_bytes} bytes")
         if not unpack.eof:
+            if not size:
+                raise NotAPage("gzip data cut short before any content")
             break  # cut short: what was unpacked is all there is
         rest = unpack.unused_data.lstrip(b"\x00")
     return b"".join(out)
@@ -172,8 +174,11 @@ def _declared(data: bytes, declared: str | None) -> str | None:
     return None
 
 
-def decode(data: bytes, declared: str | None = None) -> str:
-    """Decode page bytes, trusting evidence in the bytes over any declaration."""
+def decode(data: bytes, declared: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
+    """Decode page bytes, trusting evidence in the bytes over any declaration (gzip is unpacked first,
+    up to ``max_bytes``)."""
+    if data.startswith(_GZIP_MAGIC):
+        data = gunzip(data, max_bytes)
     for magic, what in _BINARY_MAGIC:
         if data.startswith(magic):
             raise NotAPage(f"input is a {what}, not a page")
@@ -264,9 +269,7 @@ def load(data: str | bytes, *, max_bytes: int | None = DEFAULT_MAX_BYTES,
     if isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
         check_size(len(raw), max_bytes)
-        if raw.startswith(_GZIP_MAGIC):
-            raw = gunzip(raw, max_bytes)
-        text = decode(raw, encoding)
+        text = decode(raw, encoding, max_bytes)
     elif isinstance(data, str):
         check_size(len(data), max_bytes)
         text = _no_lone_surrogates(data)
