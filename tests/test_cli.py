@@ -191,3 +191,14 @@ def test_stdin_is_read_with_max_bytes(monkeypatch, capsys):
         monkeypatch.setattr("sys.stdin", io.TextIOWrapper(zero))
         assert main(["clean", "-", "--max-bytes", "100000"]) == 1
     assert "InputTooLarge" in capsys.readouterr().err
+
+
+def test_chart_without_matplotlib_stops_before_the_benchmark(monkeypatch, fixtures_dir, tmp_path, capsys):
+    from prclean import cli
+
+    real = cli.importlib.util.find_spec
+    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name, *a: None if name == "matplotlib" else real(name))
+    assert main(["bench", str(fixtures_dir), "--systems", "prclean", "--chart", str(tmp_path / "c.png")]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.strip() == "prclean: --chart needs matplotlib: pip install 'prclean[bench]'"
+    assert captured.out == ""  # no benchmark ran

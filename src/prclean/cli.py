@@ -298,6 +298,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     _log_to_stderr(_log_level(args))
+    try:
+        if getattr(args, "chart", None):  # checked first: the chart is drawn after the whole benchmark
+            need("matplotlib", "--chart")
+    except MissingExtra as exc:
+        print(f"prclean: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
     try:
         return int(args.func(args))
