@@ -8,12 +8,11 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
+from ..cli import EXIT_ERROR, EXIT_OK, EXIT_RECORDS_FAILED, EXIT_USAGE
 from ..options import Options
 from .resume import repair_and_count, same_file, skip_done
 from .runner import Stats, Summary, run_batch
 from .sources import Fields, Meter, Record, expand, input_size, read_inputs
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_RECORDS_FAILED = 0, 1, 2, 4  # see prclean.cli
 
 
 def add_batch_arguments(t: argparse.ArgumentParser) -> None:
