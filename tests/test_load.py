@@ -161,3 +161,15 @@ def test_gzip_cut_short_before_any_content_is_not_a_page():
         with pytest.raises(prclean.NotAPage):
             prclean.clean(data)
     assert "some text" in decode(gzip.compress(b"<p>some text</p>"))  # decode() unpacks as load() does
+
+
+@pytest.mark.parametrize("entities", [200, 6000])  # 9 KB and 375 KB of entity declarations
+def test_a_long_internal_subset_is_cut_before_parsing(entities):
+    subset = "".join(f'<!ENTITY e{i} "entity number {i} of a long internal subset">\n' for i in range(entities))
+    body = ("<h1>Harbour bakery opens</h1><p>The cooperative opened a second bakery in the harbour district this "
+            "spring, its chair said on Monday. It will employ twelve bakers and sell bread to the schools.</p>")
+    page = f'<?xml version="1.0"?>\n<!DOCTYPE page [\n{subset}]>\n<html><body>{body}</body></html>'
+    text, kind = load(page)
+    assert kind == "html" and "ENTITY" not in text
+    release = prclean.clean(page, timeout=5)
+    assert release.text.startswith("The cooperative opened a second bakery") and "<" not in release.text

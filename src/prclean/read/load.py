@@ -212,14 +212,30 @@ def looks_binary(text: str) -> bool:
     return len(_CONTROL.findall(sample)) > 0.1 * len(sample)
 
 
-def _after_prolog(text: str) -> str:
-    """The page from its first element on: XML declaration, comments and DOCTYPE (with any internal
-    subset, however long) skipped."""
-    pos = 0
+def _prolog(text: str) -> list[re.Match[str]]:
+    """The declarations opening a page (XML declaration, comments, a DOCTYPE with any internal subset)."""
+    found: list[re.Match[str]] = []
     head = text[:PROLOG_SCAN]
+    pos = 0
     while (m := _PROLOG.match(head, pos)) is not None and m.end() > pos:  # each step eats a whole declaration
+        found.append(m)
         pos = m.end()
-    return text[pos:]
+    return found
+
+
+def _after_prolog(text: str) -> str:
+    """The page from its first element on."""
+    found = _prolog(text)
+    return text[found[-1].end():] if found else text
+
+
+def without_internal_subset(html: str) -> str:
+    """The page with its DOCTYPE's internal subset (entity declarations) cut out, however long: it is
+    never content, and no parser should get to expand what it declares."""
+    for m in _prolog(html):
+        if "[" in m.group() and m.group().lstrip()[:9].lower() == "<!doctype":
+            return html[: m.start()] + html[m.end():]
+    return html
 
 
 def is_html(text: str) -> bool:
@@ -280,5 +296,6 @@ def load(data: str | bytes, *, max_bytes: int | None = DEFAULT_MAX_BYTES,
     text = text.replace("\x00", "")
     kind = "html" if is_html(text) else "text"
     if kind == "html":
+        text = without_internal_subset(text)
         check_complexity(text)
     return text, kind
