@@ -42,12 +42,13 @@ deep_lines = st.integers(1, 3000).map(lambda n: b'{"id":"deep","x":' + b"[" * n 
 def test_one_record_per_non_blank_line(lines, max_bytes):
     raw = b"\n".join(lines) + b"\n"
     records = list(read_jsonl(io.BytesIO(raw), "in", Fields(), max_bytes))
-    expected = [line for line in lines if line.strip()]
+    # a UTF-8 BOM opening the input is not content (found by hypothesis: a first line of only a BOM)
+    expected = [line for i, line in enumerate(lines) if (line.removeprefix(b"\xef\xbb\xbf") if i == 0 else line).strip()]
     assert len(records) == len(expected)
     for rec, line in zip(records, expected):
         assert (rec.data is None) == (rec.error is not None)
         if rec.error is None:
-            assert json.loads(line)["text"] == rec.data
+            assert json.loads(line.removeprefix(b"\xef\xbb\xbf"))["text"] == rec.data
 
 
 def _paired(text: str) -> str:
