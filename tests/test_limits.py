@@ -93,3 +93,22 @@ def test_deadline_without_a_budget_never_expires():
     with clock.alarm():
         clock.check("anything")
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_swallowed_timeout_is_raised_again():
+    """An alarm landing in an `except Exception` (trafilatura) or a gc callback was lost for good."""
+    clock = Deadline(0.1)
+    swallowed = 0
+    start = time.monotonic()
+    with pytest.raises(prclean.Timeout), clock.alarm():
+        while time.monotonic() - start < 5:
+            try:
+                time.sleep(0.02)
+            except Exception:  # noqa: BLE001 - a library swallowing everything, as the trial found
+                swallowed += 1
+                if swallowed == 3:
+                    break
+        while time.monotonic() - start < 5:  # work on, outside any try: the re-armed alarm ends it
+            pass
+    assert swallowed == 3 and time.monotonic() - start < 2
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

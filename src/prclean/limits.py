@@ -24,6 +24,10 @@ from types import FrameType
 
 from .errors import Timeout
 
+REARM_S = 0.05
+"""Seconds after a Timeout the alarm fires again if nothing let it out: soon enough to keep the
+budget, rare enough that a swallowing loop still makes progress between alarms."""
+
 
 class Deadline:
     """A point in time after which :meth:`check` raises :class:`Timeout` (never, for no budget)."""
@@ -41,12 +45,21 @@ class Deadline:
 
     @contextmanager
     def alarm(self) -> Iterator[None]:
-        """Arm a real alarm for the rest of the budget while the block runs, where that is safe."""
+        """Arm a real alarm for the rest of the budget while the block runs, where that is safe.
+
+        Code the block calls may swallow the Timeout (an ``except Exception`` in a library, a gc
+        callback whose exceptions Python ignores), so the alarm re-arms itself every
+        :data:`REARM_S` until the Timeout gets out of the block.
+        """
         if self.ends is None or not _may_own_alarm():
             yield
             return
+        closing = False
 
         def _expire(signum: int, frame: FrameType | None) -> None:
+            if closing:
+                return  # the block is over: its result (or its own Timeout) stands
+            signal.setitimer(signal.ITIMER_REAL, REARM_S)
             raise Timeout(f"time budget of {self.budget:g} s exceeded")
 
         signal.signal(signal.SIGALRM, _expire)
@@ -54,8 +67,14 @@ class Deadline:
             signal.setitimer(signal.ITIMER_REAL, max(0.001, self.ends - time.monotonic()))
             yield
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            while True:  # an alarm landing in here is caught and the disarming done again
+                try:
+                    closing = True
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+                    break
+                except Timeout:
+                    continue
 
 
 def _may_own_alarm() -> bool:
