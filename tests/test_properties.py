@@ -18,7 +18,7 @@ import prclean
 from prclean.model import BODY
 from prclean.read.htmlpage import parse_tree
 from prclean.read.load import decode
-from prclean.read.textdump import INVISIBLE
+from prclean.text import INVISIBLE
 
 from .conftest import fixture_inputs
 
