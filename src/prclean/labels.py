@@ -17,7 +17,8 @@ else:  # pragma: no cover - Python 3.10
         def __str__(self) -> str:
             return str(self.value)
 
-        __format__ = str.__format__
+        def __format__(self, spec: str) -> str:
+            return format(str(self.value), spec)
 
 
 class Label(StrEnum):

@@ -149,7 +149,7 @@ def _deck_points(units: Sequence[Unit], found: Verdicts, first: int, start: int)
 def _deck_point(text: str) -> bool:
     """A line that is a list item with text after its marker."""
     m = LIST_ITEM.match(text)
-    return bool(m) and m.end() < len(text)
+    return m is not None and m.end() < len(text)
 
 
 def _candidates(units: Sequence[Unit], found: Verdicts, start: int, skip: int | None) -> list[int]:
