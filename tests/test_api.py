@@ -16,7 +16,7 @@ from .conftest import fixture_inputs
 
 _TOKEN = regex.compile(r"\w+")
 FIELDS = ["text", "paragraphs", "title", "subtitle", "date", "dateline_location", "wire", "issuer", "author",
-          "language", "canonical_url", "sections", "removed", "input_kind", "provenance", "found"]
+          "language", "canonical_url", "sections", "removed", "input_kind", "provenance", "blocks", "found"]
 
 
 @pytest.fixture(scope="module")

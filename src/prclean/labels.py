@@ -49,6 +49,16 @@ class Label(StrEnum):
     BOILERPLATE = "boilerplate"
 
 
+class Kind(StrEnum):
+    """What a block of text is structurally, as the page shows it."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST_ITEM = "list-item"
+    TABLE_ROW = "table-row"
+    QUOTE = "quote"
+
+
 SECTION_LABELS = frozenset({Label.ABOUT, Label.CONTACTS, Label.FORWARD_LOOKING})
 """Labels of the release's own sections: kept in the body by default, removed when the caller asks."""
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
-from .labels import Label
+from .labels import Kind, Label
 
 BODY = Label.BODY
 """Label of a block kept in the release body; every other label names a kind of chrome or a header part."""
@@ -58,6 +58,39 @@ class Block:
         return {"text": self.text, "label": str(self.label), "rule": str(self.rule), "lines": list(self.lines)}
 
 
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """One block of the release body with its structure: a paragraph, a heading (``level`` 1-6), a list
+    item (``level`` its nesting, ``ordered`` in a numbered list), a table row (its ``cells``) or a quote.
+
+    ``joined`` says the page wrote it on the line after the previous block, with no blank line
+    between (the lines of a contact card, the rows of a table, the items of a list).
+    """
+
+    text: str
+    kind: Kind = Kind.PARAGRAPH
+    level: int = 0
+    ordered: bool = False
+    cells: tuple[str, ...] = ()
+    joined: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": str(self.kind), "text": self.text}
+        if self.kind in (Kind.HEADING, Kind.LIST_ITEM):
+            out["level"] = self.level
+        if self.kind == Kind.LIST_ITEM:
+            out["ordered"] = self.ordered
+        if self.kind == Kind.TABLE_ROW:
+            out["cells"] = list(self.cells)
+        out["joined"] = self.joined
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TextBlock:
+        return cls(data["text"], Kind(data.get("kind", "paragraph")), data.get("level", 0), data.get("ordered", False),
+                   tuple(data.get("cells", ())), data.get("joined", False))
+
+
 @dataclass(frozen=True)
 class Release:
     """The press release found in a page, with its metadata and the chrome that was removed.
@@ -81,6 +114,7 @@ class Release:
     removed: tuple[Block, ...] = ()
     input_kind: str = "text"
     provenance: FrozenMap[str] = field(default_factory=FrozenMap)
+    blocks: tuple[TextBlock, ...] = ()
 
     @property
     def found(self) -> bool:
@@ -98,7 +132,14 @@ class Release:
                                   for b in data.get("removed") or ())
         kwargs["input_kind"] = data.get("input_kind") or "text"
         kwargs["provenance"] = FrozenMap(data.get("provenance") or {})
+        kwargs["blocks"] = tuple(TextBlock.from_dict(b) for b in data.get("blocks") or ())
         return cls(**kwargs)
+
+    def to_markdown(self) -> str:
+        """Title, deck and body as markdown, with the body's headings, lists, tables and quotes."""
+        from .markdown import release_markdown
+
+        return release_markdown(self)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: the field names as keys, and ``found``."""
@@ -107,5 +148,6 @@ class Release:
         out["sections"] = {k: list(v) for k, v in self.sections.items()}
         out["removed"] = [b.to_dict() for b in self.removed]
         out["provenance"] = dict(self.provenance)
+        out["blocks"] = [b.to_dict() for b in self.blocks]
         out["found"] = self.found
         return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .describe import Metadata
 from .extract import Extraction
 from .labels import Label, RuleName
-from .model import Block, FrozenMap, Release
+from .model import Block, FrozenMap, Release, TextBlock
 from .options import Options
 from .read.units import Page, paragraphs
 
@@ -29,7 +29,10 @@ def render(page: Page, extraction: Extraction, meta: Metadata, opts: Options) ->
         else:
             blocks.append(Block(u.text, d.label, d.rule, u.lines))
     kept = [u for u, b in zip(page.units, blocks) if b.label == Label.BODY]
-    paras = tuple("\n".join(u.text for u in p) for p in paragraphs(kept))
+    grouped = paragraphs(kept)
+    paras = tuple("\n".join(u.text for u in p) for p in grouped)
+    structure = tuple(TextBlock(u.text, u.kind, u.level, u.ordered, u.cells, joined=k > 0)
+                      for p in grouped for k, u in enumerate(p))
     removed = tuple(b for b in blocks if b.label != Label.BODY and b.text)
     sections: dict[str, list[str]] = {}
     for i in extraction.body:
@@ -40,5 +43,5 @@ def render(page: Page, extraction: Extraction, meta: Metadata, opts: Options) ->
     if media:
         parts[MEDIA] = media
     release = Release(text="\n\n".join(paras), paragraphs=paras, sections=FrozenMap(parts), removed=removed,
-                      input_kind=page.kind, provenance=FrozenMap(meta.provenance), **meta.values)
+                      input_kind=page.kind, provenance=FrozenMap(meta.provenance), blocks=structure, **meta.values)
     return release, blocks

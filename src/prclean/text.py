@@ -13,7 +13,8 @@ import regex
 
 WORD = re.compile(r"\w+")  # the standard library's engine is faster than regex's for this pattern
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+"""Characters that show nothing: soft hyphens, zero-width marks, and the bidi marks that wrap RTL paragraphs."""
 CJK_CHARS_PER_WORD = 2
 """Chinese and Japanese words average about two characters, so two of them count as a word."""
 

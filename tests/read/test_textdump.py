@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from prclean.labels import Kind
 from prclean.read.textdump import _wrap_width, segment_text
 
 WRAPPED = ("The company said on Monday that it would open a new plant in the north of the country, adding jobs\n"
@@ -46,4 +47,35 @@ def test_cjk_word_count():
 def test_a_row_of_underscores_is_not_markdown_emphasis():
     """Found by hypothesis on a mutated lynx dump: "Cerca _____" (a form field) became "Cerca _"."""
     assert [u.text for u in segment_text("Cerca _____ TRENTO")] == ["Cerca _____ TRENTO"]
-    assert [u.text for u in segment_text("**Bold** and __under__ text")] == ["Bold and under text"]
+    md = "[Home](/)\n\n**Bold** and __under__ text"
+    assert [u.text for u in segment_text(md)] == ["Home", "Bold and under text"]
+
+
+def test_markdown_markup_is_read_only_in_markdown_dumps():
+    """A plain dump's "__init__" and "**" are text: stripping them would invent a token ("init")."""
+    assert [u.text for u in segment_text("Call __init__ first.\n\n# 1 in sales")] == \
+        ["Call __init__ first.", "# 1 in sales"]
+    units = segment_text("# Ferry opens\n\n[Home](/)\n\n> A quote from the mayor.")
+    assert [(u.text, u.kind) for u in units] == [("Ferry opens", Kind.HEADING), ("Home", Kind.PARAGRAPH),
+                                                 ("A quote from the mayor.", Kind.QUOTE)]
+    assert units[0].level == 1
+
+
+def test_structure_of_a_markdown_dump():
+    text = ("## Results\n\n[x](/x)\n\n1. First step\n2. Second step\n\n- Apples\n  - Green apples\n\n"
+            "Quarter | Revenue\n---|---\nQ1 | 112.4\nQ2 | 100.3\n")
+    units = [u for u in segment_text(text) if not u.decoration]
+    shapes = [(u.text, u.kind, u.level, u.ordered, u.cells) for u in units]
+    assert shapes == [
+        ("Results", Kind.HEADING, 2, False, ()), ("x", Kind.PARAGRAPH, 0, False, ()),
+        ("First step", Kind.LIST_ITEM, 0, True, ()), ("Second step", Kind.LIST_ITEM, 0, True, ()),
+        ("Apples", Kind.LIST_ITEM, 0, False, ()), ("Green apples", Kind.LIST_ITEM, 1, False, ()),
+        ("Quarter | Revenue", Kind.TABLE_ROW, 0, False, ("Quarter", "Revenue")),
+        ("Q1 | 112.4", Kind.TABLE_ROW, 0, False, ("Q1", "112.4")),
+        ("Q2 | 100.3", Kind.TABLE_ROW, 0, False, ("Q2", "100.3"))]
+
+
+def test_bidi_marks_are_invisible():
+    """An RTL release wrapped in embedding marks reads as its words, not as marks."""
+    units = segment_text("\u202bשלום עולם\u202c\n\n\u200fמשפט נוסף\u200f")
+    assert [u.text for u in units] == ["שלום עולם", "משפט נוסף"]

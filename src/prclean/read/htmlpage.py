@@ -12,6 +12,7 @@ import regex
 from lxml import etree
 
 from ..errors import NotAPage
+from ..labels import Kind
 from .facts import read_facts
 from .htmlwalk import Element, walk
 from .layout import find_layout
@@ -52,9 +53,9 @@ def read_html(html: str, url: str | None = None) -> Page:
     for line in walk(root, {id(el) for el in layout.containers or layout.marked}):
         if not line.text:
             continue
-        u = Unit(len(units), line.text, (line.order, line.order), bullet=line.is_li,
-                 blank_before=0 if line.glued else 1, link_chars=line.links, heading=line.is_heading,
-                 container=line.label)
+        u = Unit(len(units), line.text, (line.order, line.order), bullet=line.kind == Kind.LIST_ITEM,
+                 blank_before=0 if line.glued else 1, link_chars=line.links, heading=line.kind == Kind.HEADING,
+                 container=line.label, kind=line.kind, level=line.level, ordered=line.ordered, cells=line.cells)
         units.append(u)
         if line.in_main:
             in_main.add(u.index)

@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from ..labels import Label
+from ..labels import Kind, Label
 from ..text import INVISIBLE
 from ..vocabulary.layout import CLASS_WORDS, LIST_ITEM, ROLE_LABELS, TAG_LABELS
 from .textdump import segment_text
@@ -72,16 +72,49 @@ def chrome_label(el: Element) -> Label | None:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One line of text as a reader sees it, with the evidence of the elements around it."""
+    """One line of text as a reader sees it, with the evidence of the elements around it.
+
+    ``kind``, ``level``, ``ordered`` and ``cells`` are its structure: a heading and its level, a
+    list item and its nesting (in a numbered list or not), a table row and its cells, a quote.
+    """
 
     text: str
     links: int
-    is_li: bool
-    is_heading: bool
     label: Label | None
     order: int
     in_main: bool
     glued: bool
+    kind: Kind = Kind.PARAGRAPH
+    level: int = 0
+    ordered: bool = False
+    cells: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """Where the walk is: the block element whose line is being gathered, and what encloses it."""
+
+    tag: str
+    label: Label | None
+    in_main: bool
+    pre: bool = False
+    lists: tuple[bool, ...] = ()  # the enclosing lists, innermost last: True for a numbered one
+    quote: bool = False
+
+    def enter(self, el: Element, tag: str, label: Label | None, in_main: bool) -> _Ctx:
+        """The context of a block child."""
+        lists = (*self.lists, tag == "ol") if tag in ("ul", "ol") else self.lists
+        return _Ctx(tag, label, in_main, self.pre or tag == "pre", lists, self.quote or tag == "blockquote")
+
+    def shape(self) -> tuple[Kind, int, bool]:
+        """The structure of a line gathered here: kind, level (heading level, list depth), numbered list."""
+        if self.tag in _HEADINGS:
+            return Kind.HEADING, int(self.tag[1]), False
+        if self.tag == "li":
+            return Kind.LIST_ITEM, max(0, len(self.lists) - 1), bool(self.lists) and self.lists[-1]
+        if self.tag == "tr":
+            return Kind.TABLE_ROW, 0, False
+        return (Kind.QUOTE if self.quote else Kind.PARAGRAPH), 0, False
 
 
 def walk(root: Element, main: set[int]) -> Iterator[Line]:
@@ -93,9 +126,10 @@ def walk(root: Element, main: set[int]) -> Iterator[Line]:
     body = root.find("body")
     start = body if body is not None else root
     walker = _Walker(main)
-    yield from walker.visit(start, None, "body", False)
+    ctx = _Ctx("body", None, False)
+    yield from walker.visit(start, ctx)
     if walker.pending():
-        yield from walker.flush("body", None, id(start) in main)
+        yield from walker.flush(_Ctx("body", None, id(start) in main))
 
 
 class _Walker:
@@ -112,66 +146,71 @@ class _Walker:
     def pending(self) -> bool:
         return bool("".join(self.buf).strip())
 
-    def flush(self, el_tag: str, label: Label | None, in_main: bool, br: bool = False) -> Iterator[Line]:
-        """Emit the buffered text; blocks nested in inline elements arrive as "\\n" and split it."""
+    def flush(self, ctx: _Ctx, br: bool = False, cells: tuple[str, ...] = ()) -> Iterator[Line]:
+        """Emit the buffered text; blocks nested in inline elements arrive as "\n" and split it."""
         parts = [" ".join(p.split()) for p in INVISIBLE.sub("", "".join(self.buf)).split("\n")]
         parts = [p for p in parts if p]
+        kind, level, ordered = ctx.shape()
         for k, part in enumerate(parts):
-            yield Line(part, self.links if len(parts) == 1 else 0, el_tag == "li", el_tag in _HEADINGS, label,
-                       self.order, in_main, self.after_br or k > 0)
+            yield Line(part, self.links if len(parts) == 1 else 0, ctx.label, self.order, ctx.in_main,
+                       self.after_br or k > 0, kind, level, ordered, cells)
             self.order += 1
         self.buf, self.links = [], 0
         self.after_br = br and bool(parts)
 
-    def close_pending(self, el_tag: str, label: Label | None, in_main: bool) -> Iterator[Line]:
+    def close_pending(self, ctx: _Ctx) -> Iterator[Line]:
         """Before a block starts: emit the text gathered so far, or forget mere whitespace."""
         if self.pending():
-            yield from self.flush(el_tag, label, in_main)
+            yield from self.flush(ctx)
         else:
             self.buf.clear()
 
-    def visit(self, el: Element, label: Label | None, block_tag: str, in_main: bool,
-              pre: bool = False) -> Iterator[Line]:
-        own = chrome_label(el) or label
-        in_main = in_main or id(el) in self.main
-        pre = pre or el.tag == "pre"
+    def visit(self, el: Element, ctx: _Ctx) -> Iterator[Line]:
+        """The lines of ``el``'s content; ``ctx`` is the context ``el``'s own text is gathered in."""
+        own = chrome_label(el) or ctx.label
+        inner = _Ctx(ctx.tag, own, ctx.in_main or id(el) in self.main, ctx.pre or el.tag == "pre", ctx.lists,
+                     ctx.quote)
         if el.text:
-            self.buf.append(_source_text(el.text, pre))
+            self.buf.append(_source_text(el.text, inner.pre))
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
             if tag and tag not in DROP and not _hidden(child):
-                yield from self.visit_child(child, tag, own, block_tag, in_main, pre)
+                yield from self.visit_child(child, tag, inner)
             if child.tail:
-                self.buf.append(_source_text(child.tail, pre))
+                self.buf.append(_source_text(child.tail, inner.pre))
 
-    def visit_child(self, child: Element, tag: str, own: Label | None, block_tag: str, in_main: bool,
-                    pre: bool) -> Iterator[Line]:
-        if tag == "br" or (tag == "small" and block_tag in _HEADINGS):  # <h1>Headline <small>deck</small>
-            yield from self.flush(block_tag, own, in_main, br=tag == "br")
+    def visit_child(self, child: Element, tag: str, ctx: _Ctx) -> Iterator[Line]:
+        in_child = ctx.in_main or id(child) in self.main
+        if tag == "br" or (tag == "small" and ctx.tag in _HEADINGS):  # <h1>Headline <small>deck</small>
+            yield from self.flush(ctx, br=tag == "br")
             if tag == "small":
-                yield from self.visit(child, own, "p", in_main, pre)
-                yield from self.flush("p", own, in_main)
-        elif tag == "tr" and (cells := _data_cells(child, pre)):  # one line per table row
-            yield from self.close_pending(block_tag, own, in_main)
+                deck = _Ctx("p", ctx.label, ctx.in_main, ctx.pre, ctx.lists, ctx.quote)
+                yield from self.visit(child, deck)
+                yield from self.flush(deck)
+        elif tag == "tr" and (cells := _data_cells(child, ctx.pre)):  # one line per table row
+            yield from self.close_pending(ctx)
             self.buf.append(" | ".join(cells))
             self.links = _link_chars(child)
             self.after_br = self.after_br or self.order == self.last_row  # rows of one table stay one block
-            yield from self.flush("tr", chrome_label(child) or own, in_main or id(child) in self.main)
+            row = ctx.enter(child, "tr", chrome_label(child) or ctx.label, in_child)
+            yield from self.flush(row, cells=tuple(cells))
             self.last_row = self.order
         elif (dump := _author_text(child)) is not None:  # <pre>, or hard-wrapped <br> lines: a text dump
-            yield from self.close_pending(block_tag, own, in_main)
+            yield from self.close_pending(ctx)
+            block = ctx.enter(child, "pre", chrome_label(child) or ctx.label, in_child)
             for unit in segment_text(dump):
                 self.buf.append(unit.text)
                 self.after_br = self.after_br or (unit.blank_before == 0 and unit.index > 0)
-                yield from self.flush("pre", chrome_label(child) or own, in_main or id(child) in self.main)
+                yield from self.flush(block)
         elif tag in _BLOCK or _styled_block(child) or _component_box(child):
-            yield from self.close_pending(block_tag, own, in_main)
-            yield from self.visit(child, own, tag, in_main, pre)
-            if self.pending():
-                yield from self.flush(tag, own, in_main or id(child) in self.main)
+            yield from self.close_pending(ctx)
+            inner = ctx.enter(child, tag, ctx.label, ctx.in_main)
+            yield from self.visit(child, inner)
+            if self.pending():  # (the label is the parent's: the child's own label ended with its blocks)
+                yield from self.flush(ctx.enter(child, tag, ctx.label, in_child))
             self.buf.clear()
         else:
-            text = "".join(_inline_text(child, pre))
+            text = "".join(_inline_text(child, ctx.pre))
             if tag == "a" or child.get("href") is not None:  # link components (<pp-link href>) link too
                 self.links += len(text.strip())
             self.buf.append(text)

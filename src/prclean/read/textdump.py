@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..labels import Kind
 from ..text import INVISIBLE
 from ..vocabulary.layout import BULLETS, DASHES, LIST_ITEM
 from .units import Unit
@@ -27,12 +28,20 @@ _BULLET_START = frozenset(BULLETS + DASHES + "0123456789")
 _MD_IMAGE = regex.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
 _MD_LINK = regex.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
 _MD_HEADING = regex.compile(r"^#{1,6}\s+")
+_MD_QUOTE = regex.compile(r"^>+\s?")
+_MD_TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _MD_EMPH = regex.compile(r"(\*\*|__)(?=[^\s*_])(.{1,500}?)(?<=[^\s*_])\1")  # not "_____" (a form field)
 _LYNX_REF = regex.compile(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|LINK)\]")
 _LYNX_WORD = regex.compile(r"\((?:BUTTON|IMG|INLINE|LINK|FORM)\)")
 _LEADING_IMG = regex.compile(r"^\s*(?:\[[^\s\]]{1,40}\]\s*)+(?=\w)")
 _IMG_TOKENS = regex.compile(r"^(?:\s*\[[^\s\]]{1,40}\])+\s*$")
 
+_FLAVOUR_LINES = 5000
+"""Lines read to tell a markdown dump from a plain one: its markup shows early and often."""
+_MIN_MD_HEADINGS = 2
+"""Two "# " lines make markdown; one may be a plain dump's "# 1 in sales"."""
+_MD_INDENT = 2
+"""Markdown converters indent a nested list item by two spaces per level."""
 _WIDE = 120
 """A line this long in a dump is either wrapped prose or columns side by side."""
 _TAB = 8
@@ -73,13 +82,23 @@ def _spaced(m: regex.Match[str], inner: str) -> str:
     return before + inner + after
 
 
-def _strip_markup(line: str) -> tuple[str, int, bool, bool]:
-    """Remove markdown/lynx/w3m markup; return text, link chars, heading flag, decoration flag."""
+@dataclass(frozen=True, slots=True)
+class _Markup:
+    """What a line's markup said, once removed."""
+
+    text: str
+    link_chars: int = 0
+    heading: int = 0  # a markdown heading's level
+    quote: bool = False
+    decoration: bool = False
+
+
+def _strip_markup(line: str, markdown: bool) -> _Markup:
+    """Remove markdown/lynx/w3m markup (markdown's own only in a markdown dump: ``__init__`` is a name)."""
     link_chars = 0
-    heading = False
     if "[" in line or ("(" in line and _LYNX_WORD.search(line)):  # markup needs brackets: most lines skip this
         if _IMG_TOKENS.match(line):
-            return line.strip(), 0, False, True
+            return _Markup(line.strip(), decoration=True)
         line = _LEADING_IMG.sub("", line)  # "[img-22-244] Berlin (dpa) - ...": an image's alt before text
         line = _MD_IMAGE.sub(lambda m: _spaced(m, m.group(1)), line)
 
@@ -90,15 +109,52 @@ def _strip_markup(line: str) -> tuple[str, int, bool, bool]:
 
         line = _MD_LINK.sub(_link, line)
         line = _LYNX_REF.sub(lambda m: _spaced(m, ""), line)
-    if line.startswith("#"):
-        heading = bool(_MD_HEADING.match(line))
-        line = _MD_HEADING.sub("", line)
-    if "**" in line or "__" in line:
+    heading = quote = 0
+    if markdown and line.startswith("#") and (m := _MD_HEADING.match(line)):
+        heading = len(m.group(0).strip())
+        line = line[m.end():]
+    if markdown and line.startswith(">") and (m := _MD_QUOTE.match(line)):
+        quote = 1
+        line = line[m.end():]
+    if markdown and ("**" in line or "__" in line):
         line = _MD_EMPH.sub(lambda m: _spaced(m, m.group(2)), line)
     if not line.isascii():
         line = INVISIBLE.sub("", line)
     text = " ".join(line.split())
-    return text, link_chars, heading, not _ALNUM.search(text)
+    return _Markup(text, link_chars, heading, bool(quote), not _ALNUM.search(text))
+
+
+def is_markdown(lines: list[str]) -> bool:
+    """Does the dump write markdown?  Its links, images, headings or table rules say so."""
+    sample = lines[:_FLAVOUR_LINES]
+    if any("](" in ln and _MD_LINK.search(ln) for ln in sample):
+        return True
+    if sum(bool(_MD_HEADING.match(ln)) for ln in sample) >= _MIN_MD_HEADINGS:
+        return True
+    return any(_MD_TABLE_RULE.match(ln) for ln in sample)
+
+
+def _table_rows(lines: list[str]) -> set[int]:
+    """Line numbers of markdown table rows: lines with cell bars next to a table's rule line (``---|---``)."""
+    rows: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not _MD_TABLE_RULE.match(ln):
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and "|" in lines[j] and lines[j].strip() and not _MD_TABLE_RULE.match(lines[j]):
+                rows.add(j)
+                j += step
+    return rows
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    parts = [" ".join(c.split()) for c in line.strip().split("|")]
+    if parts and not parts[0]:
+        parts = parts[1:]
+    if parts and not parts[-1]:
+        parts = parts[:-1]
+    return tuple(parts)
 
 
 def _wrap_width(lengths: list[int]) -> int | None:
@@ -169,9 +225,11 @@ def segment_text(text: str) -> tuple[Unit, ...]:
     lines = [ln.rstrip() for ln in raw]
     cuts = _column_cuts(lines)
     columns = _split_columns(lines, cuts) if cuts else [list(enumerate(lines))]
+    markdown = is_markdown(lines)
+    rows = _table_rows(lines) if markdown else set()
     drafts: list[_Draft] = []
     for column in columns:  # each column has its own wrap width
-        _segment_lines(column, drafts)
+        _segment_lines(column, drafts, markdown, rows)
     return tuple(d.freeze(i) for i, d in enumerate(drafts))
 
 
@@ -186,16 +244,38 @@ class _Draft:
     indent: int
     blank_before: int
     link_chars: int
-    heading: bool
     decoration: bool
+    kind: Kind = Kind.PARAGRAPH
+    level: int = 0
+    ordered: bool = False
+    cells: tuple[str, ...] = ()
 
     def freeze(self, index: int) -> Unit:
         return Unit(index, self.text, (self.first, self.last), bullet=self.bullet, indent=self.indent,
-                    blank_before=self.blank_before, link_chars=self.link_chars, heading=self.heading,
-                    decoration=self.decoration)
+                    blank_before=self.blank_before, link_chars=self.link_chars, heading=self.kind == Kind.HEADING,
+                    decoration=self.decoration, kind=self.kind, level=self.level, ordered=self.ordered,
+                    cells=self.cells)
 
 
-def _segment_lines(numbered: list[tuple[int, str]], drafts: list[_Draft]) -> None:
+def _new_draft(mark: _Markup, no: int, indent: int, blank: int, bullet: regex.Match[str] | None, markdown: bool,
+               row: bool) -> _Draft:
+    """A new unit starting at line ``no``, with the structure its markers show."""
+    draft = _Draft(mark.text, no, no, bullet is not None, indent, blank, mark.link_chars,
+                   mark.decoration or not mark.text)
+    if mark.heading:
+        draft.kind, draft.level = Kind.HEADING, mark.heading
+    elif bullet is not None:
+        draft.kind, draft.ordered = Kind.LIST_ITEM, bullet.group("mark")[0].isdigit()
+        draft.level = indent // _MD_INDENT if markdown else 0
+    elif row:
+        draft.kind, draft.cells = Kind.TABLE_ROW, _cells(mark.text)
+        draft.text = " | ".join(draft.cells)  # as HTML rows read: no outer bars
+    elif mark.quote:
+        draft.kind = Kind.QUOTE
+    return draft
+
+
+def _segment_lines(numbered: list[tuple[int, str]], drafts: list[_Draft], markdown: bool, rows: set[int]) -> None:
     """Append the units of one column of lines to ``drafts``."""
     width = _wrap_width([len(ln) for _, ln in numbered if ln.strip()])
     full_at = width - max(_FULL_SLACK_MIN, width // _FULL_SLACK_DIV) if width else None
@@ -212,14 +292,13 @@ def _segment_lines(numbered: list[tuple[int, str]], drafts: list[_Draft]) -> Non
         indent = len(line) - len(body)
         m = LIST_ITEM.match(body) if body[0] in _BULLET_START else None
         is_bullet = bool(m) and not (prev_full and m and m.group("mark")[0].isdigit())
-        text_part, link_chars, heading, decoration = _strip_markup(body[m.end():] if is_bullet and m else body)
-        if cur is not None and prev_full and not is_bullet and not decoration and not heading:
-            cur.text = f"{cur.text} {text_part}".strip()
-            cur.link_chars += link_chars
+        mark = _strip_markup(body[m.end():] if is_bullet and m else body, markdown)
+        if cur is not None and prev_full and not is_bullet and not mark.decoration and not mark.heading:
+            cur.text = f"{cur.text} {mark.text}".strip()
+            cur.link_chars += mark.link_chars
             cur.last = no
         else:
-            cur = _Draft(text_part, no, no, is_bullet, indent, blank, link_chars, heading,
-                         decoration or not text_part)
+            cur = _new_draft(mark, no, indent, blank, m if is_bullet else None, markdown, no in rows)
             drafts.append(cur)
         blank = 0
         prev_full = full_at is not None and len(line) >= full_at

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..labels import Label
+from ..labels import Kind, Label
 from ..text import count_words
 
 _SENTENCE_END = regex.compile(r"[.!?。！？:;…\"”»“)]\s*$")
@@ -29,6 +29,8 @@ class Unit:
     ``blank_before`` the blank lines above it (HTML: 0 when a ``<br>`` glued it to the line above);
     ``link_chars`` how many of its characters are link text; ``container`` the chrome label its
     HTML containers name (``<nav>``, ``class="social-share"``), evidence for the detectors.
+    ``kind`` is its structure: a heading (``level`` 1-6), a list item (``level`` its nesting,
+    ``ordered`` in a numbered list), a table row (its ``cells``), a quote, or a paragraph.
     """
 
     index: int
@@ -41,6 +43,10 @@ class Unit:
     heading: bool = False
     decoration: bool = False
     container: Label | None = None
+    kind: Kind = Kind.PARAGRAPH
+    level: int = 0
+    ordered: bool = False
+    cells: tuple[str, ...] = ()
     words: int = field(init=False)
     ends_sentence: bool = field(init=False)
 
