@@ -15,6 +15,7 @@ from .vocabulary.names import (
     ARTICLE,
     BYLINE,
     DOMAIN,
+    ENDS_IN_LEGAL_FORM,
     LOGO_PREFIX,
     NAME_CUT,
     NAME_TAIL,
@@ -31,11 +32,17 @@ def name_key(name: str) -> str:
 
 
 WIRE_BY_KEY = {name_key(p.name): p.name for p in PROFILES}
+_DISTRIBUTORS = {name_key(p.name) for p in PROFILES if not p.agency}
 
 
 def wire_named(name: str) -> bool:
     """Is this the name of a distribution service ("PR Newswire", "Business Wire")?"""
     return name_key(name) in WIRE_BY_KEY
+
+
+def distributor_named(name: str) -> bool:
+    """Is this a wire that only distributes releases (not a news agency that also writes them)?"""
+    return name_key(name) in _DISTRIBUTORS
 
 
 def clean_name(name: str) -> str | None:
@@ -44,15 +51,22 @@ def clean_name(name: str) -> str | None:
     name = LOGO_PREFIX.sub("", name)
     name = NAME_CUT.split(name, maxsplit=1)[0]
     name = NAME_TAIL.sub("", name).strip(" ,;:|-–—")
+    if name.endswith(".") and not ENDS_IN_LEGAL_FORM.search(name):
+        name = name[:-1]  # a sentence's full stop ("© 2025 Orchard Valley Transit."), not an abbreviation's
     if not name or NOT_A_NAME.match(name) or DOMAIN.match(name) or wire_named(name):
         return None
     return name
 
 
 def about_name(text: str) -> str | None:
-    """The organisation an "About X" heading names."""
+    """The organisation an "About X" heading names ("About Acme Inc." keeps the dot of "Inc.")."""
     m = search(ABOUT, text)
-    return clean_name(ARTICLE.sub("", m.group("x").strip())) if m else None
+    if not m:
+        return None
+    name = ARTICLE.sub("", m.group("x").strip())
+    if text.rstrip().endswith(".") and not name.endswith(".") and ENDS_IN_LEGAL_FORM.search(name):
+        name += "."
+    return clean_name(name)
 
 
 def is_about_us(text: str) -> bool:

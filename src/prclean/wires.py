@@ -22,6 +22,7 @@ class WireProfile:
     body_xpaths: tuple[str, ...] = ()  # containers holding the release text, best first
     extra_xpaths: tuple[str, ...] = ()  # parts of the release the wire sets outside the body (contacts)
     host: bool = False  # a site that republishes wire releases: its containers help, its name is no wire
+    agency: bool = False  # a news agency that writes its own stories (it can be a story's issuer), not only a wire
 
 
 def has_class(name: str) -> str:
@@ -125,6 +126,7 @@ PROFILES: tuple[WireProfile, ...] = (
         ("dpa-afx.de",),
         r"\(\s*dpa-AFX\s*\)",
         ("dpa-AFX",),
+        agency=True,
     ),
     WireProfile(
         "IWR-Pressedienst",
@@ -145,6 +147,8 @@ HOSTS: tuple[WireProfile, ...] = (
                 ("//div[@id='js-article__body']", f"//div[{has_class('article__body')}]"), host=True),
 )
 _TAGS = [(p, regex.compile(p.dateline_tag, regex.IGNORECASE)) for p in PROFILES]
+WIRE_NAMES = regex.compile("|".join(regex.escape(p.name) for p in PROFILES), regex.IGNORECASE)
+"""Any wire's name in a line ("By GlobeNewswire, June 5, 2017")."""
 # one pass over a page's text finds every wire's tag; the group name says whose
 _ANY_TAG_NAMED = regex.compile("|".join(f"(?P<w{i}>{p.dateline_tag})" for i, p in enumerate(PROFILES)),
                                regex.IGNORECASE)

@@ -28,7 +28,7 @@ def test_lead_subject(lead, issuer):
     (["Über uns", "Die Stadtwerke Lindenau sind der Versorger der Stadt."], "Stadtwerke Lindenau"),
     (["About us", "We build storage systems for utilities."], None),  # no named subject: say nothing
     (["Over ons", "Stichting Waterland is een onafhankelijke stichting."], "Stichting Waterland"),
-    (["About Acme Corp.", "Acme builds storage systems."], "Acme Corp"),
+    (["About Acme Corp.", "Acme builds storage systems."], "Acme Corp."),  # the dot of "Corp." stays
     ([], None),
 ])
 def test_about_issuer(lines, issuer):

@@ -79,3 +79,16 @@ def test_bidi_marks_are_invisible():
     """An RTL release wrapped in embedding marks reads as its words, not as marks."""
     units = segment_text("\u202bשלום עולם\u202c\n\n\u200fמשפט נוסף\u200f")
     assert [u.text for u in units] == ["שלום עולם", "משפט נוסף"]
+
+
+def test_a_date_opening_a_line_is_no_numbered_item():
+    """ "26. Januar 2022" is a date: reading "26." as a list number would lose the day."""
+    units = segment_text("26. Januar 2022\n\n1. First point of the list\n2. Second point of the list")
+    assert [(u.text, u.bullet) for u in units] == [("26. Januar 2022", False), ("First point of the list", True),
+                                                 ("Second point of the list", True)]
+
+
+def test_lynx_marks_nested_items_with_an_indented_o():
+    units = segment_text("     * Grillen mit Gas\n          o Gasflaschen richtig lagern\n\no is not a bullet unindented")
+    assert [(u.text, u.bullet) for u in units] == [("Grillen mit Gas", True), ("Gasflaschen richtig lagern", True),
+                                                 ("o is not a bullet unindented", False)]

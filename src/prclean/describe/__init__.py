@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..extract import Extraction
 from ..read.units import Page
 from .author import AUTHOR, is_person
-from .issuer import ISSUER
+from .issuer import ISSUER, is_issuer
 from .language import LANGUAGE
 from .sources import Evidence, Found, Source, first_source
 from .title import SUBTITLE, TITLE
@@ -43,13 +43,12 @@ CANONICAL_URL = (
 class Field:
     """A field's sources, most specific first, and what a value must be to stand.
 
-    ``accept`` vets the value the first source gives; a value it rejects leaves the field empty
-    (the evidence the page offers is wrong, and weaker evidence is not asked). ``always`` fields
-    are read even from pages without a release.
+    ``accept`` vets each value a source gives; a value it rejects is passed over for the next
+    source's. ``always`` fields are read even from pages without a release.
     """
 
     sources: Sequence[Source]
-    accept: Callable[[str, Found], bool] | None = None
+    accept: Callable[[str, Evidence, Found], bool] | None = None
     always: bool = False
 
 
@@ -60,7 +59,7 @@ FIELDS: dict[str, Field] = {
     "date": Field(DATE),
     "dateline_location": Field(DATELINE_LOCATION),
     "wire": Field(WIRE),
-    "issuer": Field(ISSUER),
+    "issuer": Field(ISSUER, accept=is_issuer),
     "author": Field(AUTHOR, accept=is_person),
     "language": Field(LANGUAGE),
 }
@@ -82,9 +81,7 @@ def describe(page: Page, extraction: Extraction, url: str | None) -> Metadata:
     for name, field in FIELDS.items():
         if not (field.always or ev.paragraphs):
             continue  # no release, no release metadata
-        value, source = first_source(field.sources, ev, values)
-        if value is not None and field.accept is not None and not field.accept(value, values):
-            value = None
+        value, source = first_source(field.sources, ev, values, field.accept)
         values[name] = value
         if value is not None and source is not None:
             provenance[name] = source

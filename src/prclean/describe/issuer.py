@@ -14,10 +14,11 @@ from collections.abc import Callable, Sequence
 import regex
 
 from ..labels import Label
-from ..names import about_name, clean_name, is_about_us, wire_named
+from ..names import about_name, clean_name, distributor_named, is_about_us, wire_named
 from ..text import search
 from ..vocabulary.names import (
     ARTICLE,
+    DOMAIN,
     INFO_SOURCE,
     IS_SUBJECT,
     LEAD_START,
@@ -53,6 +54,11 @@ def _first(pattern: regex.Pattern[str], accept: Callable[[str], bool] = bool) ->
 _source_line = _first(SOURCE_LINE)
 _more_from = _first(MORE_FROM)
 _info_line = _first(INFO_SOURCE, lambda name: len(name.split()) <= _INFO_NAME_WORDS and not _TRUNCATED.search(name))
+
+
+def is_issuer(name: str, ev: Evidence, found: Found) -> bool:
+    """An issuer is never the wire that distributed the release (a news agency may write its own), nor a web address."""
+    return not (distributor_named(name) or DOMAIN.match(name))
 
 
 def about_issuer(section: Sequence[str]) -> str | None:

@@ -150,6 +150,12 @@ def home_name(facts: PageFacts) -> str | None:
     return next((name for text in facts.home_links if (name := clean_name(text))), None)
 
 
+def site_names(ev: Evidence) -> list[str]:
+    """The names a page gives its site: og:site_name, the JSON-LD publisher, the home link, the title's site part."""
+    facts = ev.page.facts
+    return [n for n in (facts.site_name, facts.publisher, home_name(facts), *title_sites(facts)) if n]
+
+
 def site_owner(ev: Evidence, url: str | None, about: str | None) -> str | None:
     """The issuer of a release no wire distributed: the site's owner, as the release writes its name.
 

@@ -95,10 +95,11 @@ class Source:
     detail: Callable[[Evidence], str | None] | None = None
 
 
-def first_source(sources: Sequence[Source], ev: Evidence, found: Found) -> tuple[str | None, str | None]:
-    """The first value the sources give, in order, and the name of the source that gave it."""
+def first_source(sources: Sequence[Source], ev: Evidence, found: Found,
+                 accept: Callable[[str, Evidence, Found], bool] | None = None) -> tuple[str | None, str | None]:
+    """The first value the sources give that ``accept`` takes, and the name of the source that gave it."""
     for source in sources:
         value = source.read(ev, found)
-        if value:
+        if value and (accept is None or accept(value, ev, found)):
             return value, (source.detail(ev) if source.detail else None) or source.name
     return None, None

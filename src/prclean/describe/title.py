@@ -27,7 +27,8 @@ def _deck(ev: Evidence, found: Found) -> str | None:
     header = ev.extraction.header
     if header.subtitle is None:
         return None
-    return "\n".join(ev.units[i].text for i in (header.subtitle, *header.subtitle_more))
+    units = [ev.units[i] for i in (header.subtitle, *header.subtitle_more)]
+    return "\n".join(f"{u.marker} {u.text}" if u.marker else u.text for u in units)
 
 
 TITLE = (Source("headline", _headline), _page_title("json-ld", "headline"), _page_title("og:title", "og_title"),

@@ -31,12 +31,20 @@ def _page_date_source(ev: Evidence) -> str | None:
 DATE = (
     Source("dateline", _dateline_date),
     Source("page-meta", _page_date, _page_date_source),
-    Source("furniture", lambda ev, found: first_date(ev.removed_texts(Label.FURNITURE))),
+    Source("furniture", lambda ev, found: first_date(_header_furniture(ev))),
     Source("above-body", lambda ev, found: first_date(ev.above_body[-ABOVE_BODY_UNITS:])),
     Source("body-short-line", lambda ev, found: first_date(u.text for u in ev.body if u.words <= SHORT_LINE_WORDS)),
-    Source("page-chrome", lambda ev, found: first_date(
-        u.text for u, label, _ in ev.removed if label != Label.TITLE)),
 )
+# Not a source: a date anywhere else in the page's chrome (a footer's, a sidebar's, another story's).
+
+
+def _header_furniture(ev: Evidence) -> list[str]:
+    """Furniture lines ("Date: 12.03.2026", a timestamp) from the article header down to the body's end."""
+    body = ev.extraction.body
+    if not body:
+        return []
+    low, high = body[0] - ABOVE_BODY_UNITS, body[-1]
+    return [u.text for u, label, _ in ev.removed if label == Label.FURNITURE and low <= u.index <= high]
 
 
 def _place_line(ev: Evidence, found: Found) -> str | None:

@@ -8,6 +8,7 @@ furniture, and collect heading-like lines until other chrome starts.  A line the
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,9 +18,11 @@ from ..detect.verdict import Verdicts
 from ..labels import Label, RuleName
 from ..names import author_from
 from ..read.units import Unit
-from ..text import WORD, norm, word_set
+from ..text import WORD, count_words, norm, word_set
+from ..vocabulary.dates import DATE
 from ..vocabulary.layout import LIST_ITEM
 from ..vocabulary.names import ENDS_IN_LEGAL_FORM, NAME_LINE
+from ..wires import WIRE_NAMES
 from .prose import heading_like, is_prose
 
 _FURNITURE = frozenset({Label.FURNITURE, Label.BYLINE, Label.SHARE, Label.DECORATION, Label.CAPTION,
@@ -38,8 +41,21 @@ _NEIGHBOUR = 3
 _TITLE_SEP = regex.compile(r"\s+[|–—·»:-]\s+")
 _WORDY = 2.5
 """Real words average more than 2.5 letters: "A A A" and "d a h" are glyph rows, not headings."""
+_BYLINE_REACH = 30
+"""A byline stands in the article's header: within 30 units above the body."""
 _MIN_SUBTITLE_WORDS = 4
 """A deck is a phrase, not a word or two."""
+_MIN_REPEAT_CHARS = 20
+"""A deck that contains the headline (or is contained in it) of this many characters repeats it."""
+_DATED_MAX_WORDS = 6
+"""A dated line with six words or fewer besides its date and time is furniture, not a deck."""
+_MAX_DECK_SENTENCES = 1
+"""A deck is a phrase or one sentence; a paragraph of two or more is the lead."""
+_DATED = regex.compile(rf"{DATE}|\b\d{{1,2}}[:h.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?|uhr)?\b(?:\s*[A-Z]{{2,4}}\b)?",
+                       regex.IGNORECASE)
+_URLISH = regex.compile(r"https?://|\bwww\.", regex.IGNORECASE)
+_BYLINE_START = regex.compile(r"^(?:by|von|par|por|di|door)\s+\p{Lu}", regex.IGNORECASE)
+_SENTENCE_BREAK = regex.compile(r"(?<=\p{Ll}{3}|\d)[.!?…][\"”»“]?\s+(?=[\"„“«]?\p{Lu})")
 _LONE_DISTANCE = 4
 """The only heading within four lines of the body is its headline, whatever its score."""
 _MIN_TITLE_SCORE = 0.5
@@ -86,7 +102,7 @@ def read_header(units: Sequence[Unit], found: Verdicts, start: int, lead_text: s
     if not cands:
         return Header(author=author, provided_by=provided_by, issuer_unit=issuer_unit)
     counts = dict.fromkeys({norm(units[c].text) for c in cands}, 0)
-    for u in units:
+    for u in units[max(0, min(cands) - _MAX_WALK):start]:  # a headline is repeated in the page's header
         key = u.text.casefold()  # unit text is whitespace-normalised already
         if key in counts:
             counts[key] += 1
@@ -102,19 +118,39 @@ def read_header(units: Sequence[Unit], found: Verdicts, start: int, lead_text: s
         return Header(author=author, provided_by=provided_by, issuer_unit=issuer_unit)
     above = [c for c in cands if c < title and NAME_LINE.match(units[c].text)
              and ENDS_IN_LEGAL_FORM.search(units[c].text)]
-    text = norm(units[title].text)
-    after = [c for c in ordered if title < c and norm(units[c].text) != text and units[c].words >= _MIN_SUBTITLE_WORDS
-             and not NAME_LINE.match(units[c].text)]
-    subtitle = after[0] if after and not found.get(after[0]) else None
+    subtitle, more = _deck(units, found, ordered, title, start)
     return Header(title, subtitle, author, provided_by, issuer_unit,
-                  units[max(above)].text if above else None,  # the issuer's name over the headline
-                  _deck_points(units, found, subtitle, start) if subtitle is not None else ())
+                  units[max(above)].text if above else None, more)  # the issuer's name over the headline
+
+
+def _deck(units: Sequence[Unit], found: Verdicts, cands: list[int], title: int, start: int
+          ) -> tuple[int | None, tuple[int, ...]]:
+    """The deck under the headline: the first heading below it that reads as one, or a list of points.
+
+    A deck is a phrase or one sentence the issuer wrote under the headline. A date line, a byline,
+    a wire's "By GlobeNewswire, June 5, 2017" line, a caption, the headline repeated, or a lead
+    paragraph of several sentences is not, whatever its place.
+    """
+    head = units[title].text
+    for c in cands:
+        u = units[c]
+        if c <= title or u.words < _MIN_SUBTITLE_WORDS or NAME_LINE.match(u.text) or norm(u.text) == norm(head):
+            continue
+        v = found.get(c)
+        if (v is None or v.rule in _GUESSES) and is_deck(u.text, head):
+            return c, _deck_points(units, found, c, start)
+    points = [u for u in units[title + 1:start] if u.text and not u.decoration and not found.get(u.index)]
+    if points and points[0].bullet and points[0].words >= _MIN_SUBTITLE_WORDS and is_deck(points[0].text, head):
+        return points[0].index, _deck_points(units, found, points[0].index, start)
+    return None, ()
 
 
 def _furniture(units: Sequence[Unit], found: Verdicts, start: int) -> tuple[str | None, int | None, str | None]:
     """"News provided by" (and the unit naming the provider, when it stands on its own line) and the byline."""
     provided_by = issuer_unit = author = None
     for u in units[:start]:
+        if u.index < start - _BYLINE_REACH and found.get(u.index) and found[u.index].label == Label.BYLINE:
+            continue  # a "By ..." line far above the text is a sidebar's filter or another story's
         v = found.get(u.index)
         if v and v.rule == RuleName.NEWS_PROVIDED_BY:
             rest = u.text.split("by", 1)[-1].strip(" :") if " by" in u.text.casefold() else ""
@@ -123,8 +159,8 @@ def _furniture(units: Sequence[Unit], found: Verdicts, start: int) -> tuple[str 
                 provided_by = rest
             elif nxt is not None and nxt.words <= _PROVIDER_WORDS and not is_prose(nxt):
                 provided_by, issuer_unit = nxt.text, nxt.index
-        if v and v.label == Label.BYLINE and author is None:
-            author = author_from(u.text)
+        if author is None and ((v and v.label == Label.BYLINE) or _BYLINE_START.match(u.text)):
+            author = author_from(u.text)  # also "By Ruth Okafor | 12 March 2025", a dated line
     return provided_by, issuer_unit, author
 
 
@@ -133,23 +169,37 @@ def _deck_points(units: Sequence[Unit], found: Verdicts, first: int, start: int)
 
     The points sit together between the first one and the body; one that is anything else ends them.
     """
-    if not _deck_point(units[first].text):
+    if not _deck_point(units[first]):
         return ()
     points: list[int] = []
     for u in units[first + 1:start]:
         if u.decoration or not u.text:
             continue
         v = found.get(u.index)
-        if not _deck_point(u.text) or (v is not None and v.rule not in _GUESSES):
+        if not _deck_point(u) or (v is not None and v.rule not in _GUESSES):
             break
         points.append(u.index)
     return tuple(points)
 
 
-def _deck_point(text: str) -> bool:
-    """A line that is a list item with text after its marker."""
-    m = LIST_ITEM.match(text)
-    return m is not None and m.end() < len(text)
+def _deck_point(u: Unit) -> bool:
+    """A line that is a list item with text after its marker (a text dump's marker is already read off)."""
+    m = LIST_ITEM.match(u.text)
+    return (m is not None and m.end() < len(u.text)) or (u.bullet and bool(u.marker))
+
+
+def is_deck(text: str, title: str) -> bool:
+    """Can this line be the deck under this headline?  Not a date or byline line, a credit, a link,
+    the headline again, or a lead paragraph of several sentences."""
+    plain, head = norm(html.unescape(text)), norm(html.unescape(title))
+    if plain == head or (len(plain) > _MIN_REPEAT_CHARS and (plain in head or head in plain)):
+        return False
+    if "©" in text or _URLISH.search(text) or _BYLINE_START.match(text) or WIRE_NAMES.search(text):
+        return False
+    dated = _DATED.sub(" ", text)
+    if dated != text and ("|" in text or count_words(dated) <= _DATED_MAX_WORDS):
+        return False  # a date line: "08.12.2022 Bundesverband WindEnergie", "28.04.2021 - 07:18 | Quelle: ..."
+    return len(_SENTENCE_BREAK.findall(text)) < _MAX_DECK_SENTENCES
 
 
 def _candidates(units: Sequence[Unit], found: Verdicts, start: int, skip: int | None) -> list[int]:

@@ -20,6 +20,7 @@ import regex
 
 from ..labels import Kind
 from ..text import INVISIBLE
+from ..vocabulary.dates import DATE
 from ..vocabulary.layout import BULLETS, DASHES, LIST_ITEM
 from .units import Unit
 
@@ -28,6 +29,8 @@ _BULLET_START = frozenset(BULLETS + DASHES + "0123456789")
 _MD_IMAGE = regex.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
 _MD_LINK = regex.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
 _MD_HEADING = regex.compile(r"^#{1,6}\s+")
+_LYNX_O = regex.compile(r"^(?P<mark>o)\s+(?=\S)")
+_DATE_START = regex.compile(rf"^{DATE}", regex.IGNORECASE)
 _MD_QUOTE = regex.compile(r"^>+\s?")
 _MD_TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _MD_EMPH = regex.compile(r"(\*\*|__)(?=[^\s*_])(.{1,500}?)(?<=[^\s*_])\1")  # not "_____" (a form field)
@@ -40,6 +43,8 @@ _FLAVOUR_LINES = 5000
 """Lines read to tell a markdown dump from a plain one: its markup shows early and often."""
 _MIN_MD_HEADINGS = 2
 """Two "# " lines make markdown; one may be a plain dump's "# 1 in sales"."""
+_LYNX_LIST_INDENT = 2
+"""lynx marks nested list items with "o" and indents every list: an indented "o " is a bullet."""
 _MD_INDENT = 2
 """Markdown converters indent a nested list item by two spaces per level."""
 _WIDE = 120
@@ -249,12 +254,13 @@ class _Draft:
     level: int = 0
     ordered: bool = False
     cells: tuple[str, ...] = ()
+    marker: str = ""
 
     def freeze(self, index: int) -> Unit:
         return Unit(index, self.text, (self.first, self.last), bullet=self.bullet, indent=self.indent,
                     blank_before=self.blank_before, link_chars=self.link_chars, heading=self.kind == Kind.HEADING,
                     decoration=self.decoration, kind=self.kind, level=self.level, ordered=self.ordered,
-                    cells=self.cells)
+                    cells=self.cells, marker=self.marker)
 
 
 def _new_draft(mark: _Markup, no: int, indent: int, blank: int, bullet: regex.Match[str] | None, markdown: bool,
@@ -265,7 +271,7 @@ def _new_draft(mark: _Markup, no: int, indent: int, blank: int, bullet: regex.Ma
     if mark.heading:
         draft.kind, draft.level = Kind.HEADING, mark.heading
     elif bullet is not None:
-        draft.kind, draft.ordered = Kind.LIST_ITEM, bullet.group("mark")[0].isdigit()
+        draft.kind, draft.ordered, draft.marker = Kind.LIST_ITEM, bullet.group("mark")[0].isdigit(), bullet.group("mark")
         draft.level = indent // _MD_INDENT if markdown else 0
     elif row:
         draft.kind, draft.cells = Kind.TABLE_ROW, _cells(mark.text)
@@ -291,7 +297,11 @@ def _segment_lines(numbered: list[tuple[int, str]], drafts: list[_Draft], markdo
         body = line.lstrip()
         indent = len(line) - len(body)
         m = LIST_ITEM.match(body) if body[0] in _BULLET_START else None
-        is_bullet = bool(m) and not (prev_full and m and m.group("mark")[0].isdigit())
+        if body[0] == "o" and indent >= _LYNX_LIST_INDENT:
+            m = _LYNX_O.match(body)
+        if m and m.group("mark")[0].isdigit() and (prev_full or _DATE_START.match(body)):
+            m = None  # "26. Januar 2022" is a date, and a number after a full line continues its sentence
+        is_bullet = bool(m)
         mark = _strip_markup(body[m.end():] if is_bullet and m else body, markdown)
         if cur is not None and prev_full and not is_bullet and not mark.decoration and not mark.heading:
             cur.text = f"{cur.text} {mark.text}".strip()

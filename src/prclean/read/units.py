@@ -30,7 +30,8 @@ class Unit:
     ``link_chars`` how many of its characters are link text; ``container`` the chrome label its
     HTML containers name (``<nav>``, ``class="social-share"``), evidence for the detectors.
     ``kind`` is its structure: a heading (``level`` 1-6), a list item (``level`` its nesting,
-    ``ordered`` in a numbered list), a table row (its ``cells``), a quote, or a paragraph.
+    ``ordered`` in a numbered list), a table row (its ``cells``), a quote, or a paragraph; ``marker``
+    the list marker a text dump wrote before it ("-", "•", "1."), which is not part of ``text``.
     """
 
     index: int
@@ -47,6 +48,7 @@ class Unit:
     level: int = 0
     ordered: bool = False
     cells: tuple[str, ...] = ()
+    marker: str = ""
     words: int = field(init=False)
     ends_sentence: bool = field(init=False)
 

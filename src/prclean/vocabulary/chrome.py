@@ -122,7 +122,7 @@ RULES: tuple[PhraseRule, ...] = (
        triggers=("date datum source quelle ort location published posted updated aktualisiert veröffentlicht "
                  "erschienen stand pressemitteilung release lesezeit reading")),
     _r(RuleName.TIMESTAMP, Label.FURNITURE,
-       rf"^(\w+,?\s+)?{DATE}(\s*[,–—-]?\s*(at\s+|um\s+)?\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?(\s+[\p{{L}}.]+){{0,4}})?"
+       rf"^(\w+,?\s+)?{DATE}(\s*[,–—-]?\s*(at\s+|um\s+)?\d{{1,2}}[:.]\d{{2}}(:\d{{2}})?(\s*[ap]\.?m\.?)?(\s+[\p{{L}}.]+){{0,4}})?"
        r"(\s*\|.*)?$", max_words=14, anywhere=True,
        triggers=DIGIT),
     _r(RuleName.ATTRIBUTION, Label.FURNITURE, r"^(written|posted|published|submitted|uploaded) (by|on)\b.{0,60}$", max_words=10,
@@ -136,7 +136,8 @@ RULES: tuple[PhraseRule, ...] = (
     _r(RuleName.KICKER_DATE, Label.FURNITURE,
        r"^(press(e)?(mitteilung|meldung|information|info)|press (release|statement)|news( release)?|"
        r"(kurz)?meldung|nachricht|communiqué( de presse)?|comunicado( de prensa)?|comunicato( stampa)?|"
-       rf"persbericht|nota de imprensa)(\s+\p{{L}}+)?\s*[-–|:·]?\s*{DATE}$", max_words=6,
+       rf"persbericht|nota de imprensa)(\s+\p{{L}}+)?\s*[-–|:·]?\s*({DATE}|(nr\.?|no\.?|nummer|number|n°|#)\s*\d+(/\d+)?)$",
+       max_words=6,
        triggers=("pressemitteilung pressemeldung presseinformation presseinfo press news meldung kurzmeldung "
                    "nachricht communiqué comunicado comunicato persbericht nota")),
     _r(RuleName.PAGE_STATS, Label.FURNITURE,
@@ -176,9 +177,13 @@ RULES: tuple[PhraseRule, ...] = (
        r"シェア(する)?|ツイート|いいね|印刷|分享(到)?|打印|"
        r"((share|teilen|condividi|partager|compartir|compartilhar|delen|dela|jaa)( this)?\s*:?\s*)?"
        r"((facebook|twitter|x|linkedin|xing|whatsapp|e-?mail|print|pinterest|reddit|instagram|youtube|"
-       r"threads|bluesky|mastodon|telegram)\W*\s*){2,10})$", max_words=12,
+       r"threads|bluesky|mastodon|telegram)\W*\s*){2,10}|"
+       # "Condividi su LinkedIn Condividi su X Invia per e-mail": share buttons spelled out
+       r"(((share|teilen|condividi|partager|compartir|compartilhar|delen)\s+(on|via|to|su|sur|en|em|auf|op)\s+\S+"
+       r"|(invia|inviare|envoyer|enviar|send|senden|versenden)\s+(per|par|por|by|via)\s+e-?mail)\W*\s*){2,10})$",
+       max_words=16,
        triggers=("share teilen auf via partager compartir condividi delen tweet print drucken seite e email mail per "
-             "pin whatsapp facebook twitter x linkedin xing pinterest google reddit copy link bookmark send "
+             "pin whatsapp facebook twitter x linkedin xing pinterest google reddit copy link bookmark send invia envoyer enviar "
              "empfehlen artikel download pdf als instagram youtube threads bluesky mastodon telegram visit follow "
              "find folgen social "
              "シェア ツイート いいね 印刷 分享 打印")),
@@ -245,9 +250,12 @@ RULES: tuple[PhraseRule, ...] = (
        r"anzeigen|ansehen|galerie)|download (?:pressefoto|bild|foto|image|photo|hi-?res\w*|high[- ]res\w*))\b"
        r"|^(?:enlarge( image| photo)?|vergrößern|zoom)$", max_words=12, anywhere=True,
        triggers="bild foto photo image video pressefoto grafik download enlarge vergrößern zoom"),
-    _r(RuleName.CAPTION_LABEL, Label.CAPTION, r"^(?:bu|bildunterschrift|caption|legende|pie de foto)\s*:", max_words=80,
-       anywhere=True,
-       triggers="bu bildunterschrift caption legende pie"),
+    # a caption's label, or how a group photo's caption opens ("Von links nach rechts: ...", "From left: ...")
+    _r(RuleName.CAPTION_LABEL, Label.CAPTION,
+       r"^(?:bu|bildunterschrift|caption|legende|pie de foto)\s*:|^(?:von links(?: nach rechts)?|v\.\s?l\.\s?n\.\s?r\."
+       r"|from left(?: to right)?|\(?l-r\)?|de gauche à droite|da sinistra(?: a destra)?|de izquierda a derecha)\s*:",
+       max_words=80, anywhere=True,
+       triggers="bu bildunterschrift caption legende pie von v from l de da"),
     _r(RuleName.CAPTION_UPPER, Label.CAPTION, r"^(VIDEO|PHOTO|IMAGE|FOTO|BILD|AUDIO)\s*:", case=True, max_words=80,
        anywhere=True,
        triggers="video photo image foto bild audio"),

@@ -50,6 +50,16 @@ BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|written by|autor(?:in)?:?|au
 AFFILIATION = regex.compile(r"^(?P<x>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*(?:,|\||/)\s*\S")
 """A person's name followed by an affiliation: "David Hutzler, dpa"."""
 
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "dos", "das",
+                            "ten", "ter", "bin", "al", "y", "e", "and", "und", "&"})
+"""Lower-case words inside personal names ("Evelyn de Souza", "Ludwig van der Berg"), and joins of two names."""
+NOT_A_PERSON = frozenset({
+    "admin", "administrator", "editor", "editors", "redaktion", "rédaction", "redacción", "redazione", "redactie",
+    "team", "staff", "newsroom", "news", "press", "presse", "office", "desk", "publisher", "author", "guest",
+    "anonymous", "user", "webmaster", "communications", "kommunikation", "marketing", "media", "department",
+    "abteilung", "group", "inc", "ltd", "gmbh", "agency", "agentur", "online", "magazine", "journal", "wire"})
+"""Words that name a role, a team or an organisation, never a person ("Editorial Team", "Media Relations")."""
+
 PLACE_LINE = regex.compile(r"^(?:ort|location|place|lieu|lugar)\s*:?\s+(?P<x>\p{Lu}[\p{L} .,/'-]{1,60})$", _F)
 """An info line giving the place: "Ort Saarbrücken"."""
 
@@ -70,7 +80,7 @@ LOGO_PREFIX = regex.compile(r"^logo\s*[-–:]\s*", _F)
 NAME_TAIL = regex.compile(r"\s*(?:\((?:https?://|www\.)[^)]*\)|\((?:link )?(?:zur|to|vers la|a la) "
                           r"(?:startseite|homepage|home|page d'accueil|página de inicio)\)|\b(?:19|20)\d{2}\.?)\s*$", _F)
 """What pages append to a name: its URL, "(zur Startseite)", a year."""
-NAME_CUT = regex.compile(r"\s+[—–|]\s*|\s+-\s+|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})")
+NAME_CUT = regex.compile(r"\s+[—–|·•]\s*|\s+-\s+|(?<=\p{Ll}{3})\.\s+(?=\p{Lu})")
 """Where a name ends and a page's addition begins: a dash, a bar, a new sentence."""
 NOT_A_NAME = regex.compile(r"^(?:startseite|home|homepage|zur startseite|logo|site logo|back to home)$", _F)
 """Link and alt texts that name no one."""
