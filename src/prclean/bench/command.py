@@ -58,6 +58,8 @@ def add_bench_command(sub: Any) -> None:
                    help="time the systems instead (CPU docs/s and MB/s per kind, import time, repeated lines)")
     b.add_argument("--repeat-lines", type=int, default=1_000_000, metavar="N",
                    help="--speed: repeated short lines to time through prclean.clean (0: skip)")
+    b.add_argument("--import-runs", type=int, default=7, metavar="N",
+                   help="--speed: fresh interpreters timed for `import prclean` (0: skip)")
     b.set_defaults(func=cmd_bench)
 
 
@@ -93,7 +95,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.speed:
         from .speed import run_speed, speed_markdown
 
-        speed = run_speed(roots, systems, sel, repeat=args.repeat_lines)
+        speed = run_speed(roots, systems, sel, import_runs=args.import_runs, repeat=args.repeat_lines)
         print(speed_markdown(speed))
         if args.json:
             _write_json(args.json, speed)

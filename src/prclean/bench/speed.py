@@ -81,7 +81,7 @@ def repeated_lines(count: int = REPEATED_COUNT, line: str = REPEATED_LINE) -> di
 
 
 def run_speed(roots: Sequence[Path], systems: Sequence[str], selection: Selection | None = None,
-              imports: bool = True, repeat: int | None = REPEATED_COUNT) -> dict[str, Any]:
+              import_runs: int = IMPORT_RUNS, repeat: int | None = REPEATED_COUNT) -> dict[str, Any]:
     """The whole speed report: per corpus, system and kind; import time; the repeated-lines case."""
     sel = selection or Selection()
     rows: list[dict[str, Any]] = []
@@ -91,7 +91,7 @@ def run_speed(roots: Sequence[Path], systems: Sequence[str], selection: Selectio
         runs.append({"corpus": root.name, "path": str(root), "inputs": len(cases), "sample": sel.sample,
                      "seed": sel.seed, "types": sorted(sel.types) if sel.types else None})
         rows += measure_corpus(cases, systems)
-    return {"runs": runs, "table": rows, "import": import_time() if imports else None,
+    return {"runs": runs, "table": rows, "import": import_time(import_runs) if import_runs else None,
             "repeated_lines": repeated_lines(repeat) if repeat else None}
 
 
