@@ -67,7 +67,7 @@ def test_sample_is_fixed_by_seed(tmp_path):
     root = tmp_path / "web"
     for i in range(30):
         write_case(root, f"{i:04d}", f"Page number {i} says something.", "article", renderings=())
-    pages = lambda seed: [c.name for c in load_cases(root, Selection(sample=8, seed=seed))]  # noqa: E731
+    pages = lambda seed: [c.name for c in load_cases(root, Selection(sample=8, seed=seed))]
     first = pages(1)
     assert len(first) == 8 == len(set(first)) and first == sorted(first)
     assert pages(1) == first  # same seed, same pages

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from prclean.bench.scoring import MetaTally, Tally, meta_equal, precision_recall, shingles, snippet_hits, tp_fp_fn
+from prclean.bench.scoring import (
+    MetaTally,
+    Tally,
+    meta_equal,
+    precision_recall,
+    shingles,
+    snippet_hits,
+    tp_fp_fn,
+)
 
 
 def test_identical_and_disjoint():
