@@ -136,8 +136,19 @@ def test_justext_stoplist_follows_the_language():
     assert systems_mod.guess_stoplist(german, None) == "German"
     assert systems_mod.guess_stoplist(german, "fr-FR") == "French"  # the gold's language wins
     assert systems_mod.guess_stoplist("<p>新しい橋の建設が始まりました。</p>", None) is None
+    assert systems_mod.guess_stoplist('<html lang="nl-NL"><p>The bridge.</p>', None) == "Dutch"  # its own tag
     assert systems_mod.guess_stoplist("<p>Le conseil a approuvé le projet pour les pêcheurs et la ville.</p>",
                                       "ja") == "French"  # no stoplist for ja: counted from the page
+
+
+def test_stoplist_guess_is_not_won_by_the_biggest_list(monkeypatch):
+    """jusText's big Wikipedia stoplists hold English words too: a list 100 times bigger that also
+    covers a few content words must not beat the English list on an English page."""
+    small = frozenset({"the", "and", "of", "to", "in", "said"})
+    big = small | {"board", "harbour"} | {f"w{i}" for i in range(600)}
+    monkeypatch.setattr(systems_mod, "_stoplists", lambda: {"English": small, "Finnish": big})
+    page = "<p>The harbour board said the work on the pier and the quay starts in May, to the joy of all.</p>"
+    assert systems_mod.guess_stoplist(page, None) == "English"
 
 
 def floors_file(tmp_path, floors):
@@ -206,7 +217,8 @@ def test_speed_report(web, tmp_path, capsys):
     assert cells[("prclean", "html")]["docs"] == 6 and cells[("prclean", "text:w3m")]["docs"] == 6
     assert cells[("prclean", "html")]["cpu_s"] > 0 and cells[("prclean", "html")]["errors"] == 0
     assert report["repeated_lines"]["lines"] == 2000 and report["repeated_lines"]["mb"] == 0.02
-    assert "| web | html | prclean | 6 |" in speed_markdown(report)
+    table = speed_markdown(report)
+    assert "| web | html | 6 | " in table and "prclean docs/s (MB/s)" in table
     out = tmp_path / "speed.json"
     assert main(["bench", "--speed", str(web), "--systems", "prclean", "--kinds", "html",
                  "--repeat-lines", "0", "--import-runs", "1", "--json", str(out)]) == 0

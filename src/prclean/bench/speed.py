@@ -91,21 +91,27 @@ def run_speed(roots: Sequence[Path], systems: Sequence[str], selection: Selectio
         runs.append({"corpus": root.name, "path": str(root), "inputs": len(cases), "sample": sel.sample,
                      "seed": sel.seed, "types": sorted(sel.types) if sel.types else None})
         rows += measure_corpus(cases, systems)
-    return {"runs": runs, "table": rows, "import": import_time(import_runs) if import_runs else None,
+    return {"runs": runs, "systems": list(systems), "table": rows, "import": import_time(import_runs) if import_runs else None,
             "repeated_lines": repeated_lines(repeat) if repeat else None}
 
 
 def speed_markdown(report: dict[str, Any]) -> str:
-    """The speed report as a markdown table (docs/s and MB/s of CPU time, and the ratio to trafilatura
-    with metadata), then import time and the repeated-lines case."""
+    """The speed report as markdown: one row per corpus and kind, one column per system giving CPU-time
+    docs/s and MB/s, and prclean's speed relative to trafilatura with metadata; then import time and
+    the repeated-lines case."""
     by = {(r["corpus"], r["system"], r["kind"]): r for r in report["table"]}
-    cols = ["corpus", "kind", "system", "docs", "MB", "CPU s", "docs/s", "MB/s", "× trafilatura"]
+    systems = report.get("systems") or list(dict.fromkeys(r["system"] for r in report["table"]))
+    cells = sorted({(r["corpus"], r["kind"]) for r in report["table"]}, key=lambda ck: (ck[0], ck[1] != "html", ck[1]))
+    cols = ["corpus", "kind", "docs", *(f"{s} docs/s (MB/s)" for s in systems), "prclean × trafilatura"]
     out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    for r in sorted(report["table"], key=lambda r: (r["corpus"], r["kind"] != "html", r["kind"], r["system"])):
-        base = by.get((r["corpus"], "trafilatura", r["kind"]))
-        ratio = (f"{base['cpu_s'] / r['cpu_s']:.2f}" if base and r["cpu_s"] and base["docs"] == r["docs"] else "")
-        out.append(f"| {r['corpus']} | {r['kind']} | {r['system']} | {r['docs']} | {r['mb']} | {r['cpu_s']} | "
-                   f"{r['docs_per_s']} | {r['mb_per_s']} | {ratio} |")
+    for corpus, kind in cells:
+        row = [by.get((corpus, s, kind)) for s in systems]
+        docs = next(r["docs"] for r in row if r)
+        me, base = by.get((corpus, "prclean", kind)), by.get((corpus, "trafilatura", kind))
+        ratio = f"{base['cpu_s'] / me['cpu_s']:.2f}" if me and base and me["cpu_s"] else ""
+        out.append(f"| {corpus} | {kind} | {docs} | "
+                   + " | ".join(f"{r['docs_per_s']} ({r['mb_per_s']})" if r else "" for r in row)
+                   + f" | {ratio} |")
     if report.get("import"):
         imp = report["import"]
         out += ["", (f"`import prclean`: {imp['median_s'] * 1000:.0f} ms (median of {imp['runs']} fresh "
