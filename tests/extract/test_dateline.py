@@ -20,6 +20,7 @@ from prclean.extract.dateline import parse_dateline
     ("Köln (ots) - Die TravelTrex GmbH", "Köln", None, "news aktuell"),
     ("Hamburg (iwr-pressedienst) - Die vermehrte", "Hamburg", None, "IWR-Pressedienst"),
     ("Potsdam – Zum Ende des Jagdjahres", "Potsdam", None, None),
+    ("Steinheim, Nordrhein-Westfalen/Stuttgart. Die EnBW hat", "Steinheim, Nordrhein-Westfalen/Stuttgart", None, None),
     ("Utrecht, 3 maart 2026 – Stichting Waterland", "Utrecht", "2026-03-03", None),
     ("LISBOA, 14 de abril de 2026 – A Vinhas do Sado", "LISBOA", "2026-04-14", None),
 ])
@@ -44,6 +45,7 @@ def test_dateline_agency(lead, agency):
     "In a significant development for women's welfare, China and South Korea",
     "The company said on Monday, June 5, 2017 that it would",
     "Das Bundesamt für Strahlenschutz hat eine neue Karte veröffentlicht.",
+    "Overview. The company opened a plant.",  # one word and a full stop: no place of its own
 ])
 def test_no_dateline(lead):
     assert parse_dateline(lead) is None

@@ -21,6 +21,7 @@ from itertools import pairwise
 import regex
 
 from ..extract.header import title_parts
+from ..extract.sections import section_of
 from ..labels import RuleName
 from ..names import clean_name
 from ..read.facts import url_parts
@@ -45,6 +46,9 @@ _MIN_LABEL = 3
 """Domain labels of three letters or more name someone; "de", "co" do not."""
 _SPELLED_LABEL = 4
 """A label spelled out in a name's letters must be four letters or more ("bund-naturschutz")."""
+_HEADER_UNITS = 40
+"""A page's header (logo, site name, menus) is its first forty units."""
+_TRAILING_ACRONYM = regex.compile(r"\((\p{Lu}{2,8})\)$")
 _GENERIC_LABELS = frozenset({"www", "com", "org", "net", "gov"})
 
 
@@ -171,10 +175,41 @@ def site_owner(ev: Evidence, url: str | None, about: str | None) -> str | None:
                   address]
     names = [clean_name(c) for c in candidates if c and len(c.split()) <= _MAX_NAME_WORDS]
     legal_address = address if address and ENDS_IN_LEGAL_FORM.search(address) else None
-    name = page_owner(names, url, fallback=(copyright_line, legal_address, logo))
+    name = page_owner(names, url, fallback=(copyright_line, header_name(ev), legal_address, logo))
     if name and about and not same_organisation(name, about):
         return None
-    return with_acronym(name, ev.paragraphs)
+    return with_acronym(as_written(name, ev.paragraphs), ev.paragraphs)
+
+
+def header_name(ev: Evidence) -> str | None:
+    """The organisation a page's header names, where a text rendering shows the site's logo or name.
+
+    Only a line that is unmistakably a name counts: it ends in a legal form ("BUND Naturschutz in
+    Bayern e. V.") or carries an acronym the release uses ("Ministerium für ... (MLUK)").
+    """
+    body = " ".join(ev.paragraphs)
+    for u in ev.units[:_HEADER_UNITS]:
+        text = u.text
+        if not (ORG_LINE.match(text) and _ORG_WORDS[0] <= u.words <= _MAX_NAME_WORDS) or u.bullet or section_of(u):
+            continue  # ("Über die windream GmbH" opens a section about someone; it is no site name)
+        acronym = search(_TRAILING_ACRONYM, text)
+        if ENDS_IN_LEGAL_FORM.search(text) or (acronym and regex.search(rf"\b{acronym.group(1)}\b", body)):
+            return logo_name([text]) or clean_name(text)
+    return None
+
+
+def as_written(name: str | None, texts: Sequence[str]) -> str | None:
+    """The name as the release spells it, when it spells it differently ("e. V." on the page, "e.V." in the text)."""
+    if not name:
+        return None
+    parts = _NON_LETTERS.split(name)
+    pattern = regex.compile(r"\b" + r"[\s.,&-]{0,3}".join(regex.escape(p) for p in parts if p) + r"\.?")
+    for t in texts:
+        m = search(pattern, t)
+        if m:
+            found = m.group(0)
+            return found if found.endswith(".") == name.endswith(".") else found.rstrip(".") + ("." if name.endswith(".") else "")
+    return name
 
 
 def guest_logo(ev: Evidence, url: str | None) -> str | None:

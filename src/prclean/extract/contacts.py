@@ -64,7 +64,7 @@ def extend_contacts(units: Sequence[Unit], found: Verdicts, end: int) -> int:
         if u.blank_before >= _CARD_GAP or (v and v.rule not in STRUCTURAL_GUESSES) or is_prose(u):
             break
         evidence = contact_evidence(u)
-        card_line = seen_evidence and bool(_CARD_LINE.match(u.text))  # "Internet: www...", "Twitter: @x"
+        card_line = seen_evidence and not u.bullet and bool(_CARD_LINE.match(u.text))  # "Internet: www...", "Twitter: @x"
         if not (evidence or card_line) and (u.words > _CARD_LINE_WORDS or u.bullet):
             break
         before_evidence += not (seen_evidence or evidence)

@@ -37,9 +37,13 @@ _DATELINES = tuple(regex.compile(p) for p in (
     rf"^{_PLACE}\s+\((?P<tag>[\w./ -]{{2,30}})\)(?:\s*[-–—:]|\s*$)",
     # Potsdam – Zum Ende des Jagdjahres ...
     r"^(?P<place>\p{Lu}[\p{L}.'’-]+(?:[ /-]\p{Lu}[\p{L}.'’-]+){0,2})\s+[–—]\s+\p{Lu}",
+    # Steinheim, Nordrhein-Westfalen/Stuttgart. Die EnBW hat ...  (a place in parts, then a full stop)
+    (r"^(?P<place>\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?:(?:,\s*|/)\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?){1,3})"
+     r"\.\s+\p{Lu}"),
 ))
-# "Köln (ots) -" and "Potsdam – Zum ..." read as datelines without a date or a known wire tag
-_SELF_EVIDENT = (_DATELINES[-2], _DATELINES[-1])
+# "Köln (ots) -", "Potsdam – Zum ..." and "Steinheim, Westfalen/Stuttgart. Die ..." are datelines without a
+# date or a known wire tag
+_SELF_EVIDENT = _DATELINES[-3:]
 _NOT_PLACES = frozenset({"the", "der", "die", "das", "le", "la", "el"})
 # an agency's tag is one lower-case or all-capitals token ("dpa", "AFP"); "(Germany)" is a place
 _AGENCY_TAG = regex.compile(r"^(?:\p{Ll}{2,10}|\p{Lu}{2,10})$")

@@ -22,6 +22,8 @@ from .prose import is_prose
 from .span import Span, caption_verdicts, unnumbered_captions
 
 _URLISH = regex.compile(r"https?://|www\.|\.\w{2,4}(/|$)")
+_FOOTER_WORDS = 40
+"""Main content after a skipped marker of fewer words than this (an address line, legal links) is a footer."""
 _CARD_MIN_UNITS = 4
 """A closing teaser card is looked for only in a body of four units or more."""
 _CARD_HEAD_WORDS, _CARD_HEAD_LINKS = 8, 0.9
@@ -49,6 +51,7 @@ def choose_main(units: Sequence[Unit], found: Verdicts, inside: frozenset[int]) 
         have = set(keep)
         keep = sorted(have | {i for i in range(keep[0], keep[-1]) if i not in have and not found.get(i)
                               and not units[i].decoration and is_prose(units[i])})
+    keep = _trim_tail(units, found, keep)
     captions = unnumbered_captions([units[i] for i in keep])
     dropped = caption_verdicts(captions)
     keep = [i for i in keep if i not in captions]
@@ -63,14 +66,38 @@ def choose_main(units: Sequence[Unit], found: Verdicts, inside: frozenset[int]) 
 def _cut_at_wall(units: Sequence[Unit], found: Verdicts, order: list[int], keep: list[int],
                  first_prose: int) -> list[int]:
     """The main content up to a terminal marker after the release text, and the contact cards after it."""
-    wall = next((i for i in order if i > first_prose and (v := found.get(i))
-                 and (v.terminal or v.rule in END_ANCHORS)), None)
+    inside = set(order)
+    wall = next((i for i in range(first_prose + 1, order[-1] + 1) if (v := found.get(i))
+                 and (v.terminal or v.rule in END_ANCHORS)
+                 and (i in inside or _little_after(units, found, inside, i, order[-1]))), None)
     if wall is None:
         return keep
     keep = [i for i in keep if i < wall]
     last = extend_contacts(units, found, keep[-1]) if keep else None  # cards after a wire trailer
     return keep + [i for i in order if keep and keep[-1] < i <= (last or -1) and i not in keep
                    and not units[i].decoration and not named_chrome(found, i)]
+
+
+def _trim_tail(units: Sequence[Unit], found: Verdicts, keep: list[int]) -> list[int]:
+    """Lines of links closing the body go ("« Back to Newsroom | Print this page | RSS"): the site's
+    navigation under the release, which a generic main-content pass often takes in."""
+    end = len(keep)
+    while end > 0 and (v := found.get(keep[end - 1])) and v.rule == RuleName.LINK_DENSE \
+            and not contact_evidence(units[keep[end - 1]]):
+        end -= 1
+    return keep[:end]
+
+
+def _little_after(units: Sequence[Unit], found: Verdicts, inside: set[int], wall: int, last: int) -> bool:
+    """Does only a little text, and no prose, follow this marker the main-content pass skipped?
+
+    Such a marker ends the release only then: a "Related" box set between two paragraphs does not,
+    but one above the site's footer lines, which the pass took in, does. Prose no detector names
+    counts as following text too (the body takes it in between the main content's own units).
+    """
+    after = [units[i] for i in range(wall + 1, last + 1)
+             if i in inside or (not found.get(i) and is_prose(units[i]))]
+    return sum(u.words for u in after) < _FOOTER_WORDS and not any(is_prose(u) for u in after)
 
 
 def _start_at_dateline(units: Sequence[Unit], found: Verdicts, keep: list[int]) -> list[int]:

@@ -202,18 +202,24 @@ class _Walker:
                 self.buf.append(unit.text)
                 self.after_br = self.after_br or (unit.blank_before == 0 and unit.index > 0)
                 yield from self.flush(block)
-        elif tag in _BLOCK or _styled_block(child) or _component_box(child):
+        elif tag in _BLOCK or _styled_block(child) or _component_box(child) or _named_part(child, tag):
             yield from self.close_pending(ctx)
             inner = ctx.enter(child, tag, ctx.label, ctx.in_main)
             yield from self.visit(child, inner)
-            if self.pending():  # (the label is the parent's: the child's own label ended with its blocks)
-                yield from self.flush(ctx.enter(child, tag, ctx.label, in_child))
+            if self.pending():  # text directly inside the block: the block's own label applies
+                yield from self.flush(ctx.enter(child, tag, chrome_label(child) or ctx.label, in_child))
             self.buf.clear()
         else:
             text = "".join(_inline_text(child, ctx.pre))
             if tag == "a" or child.get("href") is not None:  # link components (<pp-link href>) link too
                 self.links += len(text.strip())
             self.buf.append(text)
+
+
+def _named_part(el: Element, tag: str) -> bool:
+    """An inline element whose class names chrome (``<span class="caption">``) is a box of its own:
+    pages style such parts as blocks, and their text is no part of the sentence around them."""
+    return tag != "a" and chrome_label(el) is not None
 
 
 def _hidden(el: Element) -> bool:

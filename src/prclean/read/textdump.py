@@ -36,8 +36,8 @@ _MD_TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?
 _MD_EMPH = regex.compile(r"(\*\*|__)(?=[^\s*_])(.{1,500}?)(?<=[^\s*_])\1")  # not "_____" (a form field)
 _LYNX_REF = regex.compile(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|LINK)\]")
 _LYNX_WORD = regex.compile(r"\((?:BUTTON|IMG|INLINE|LINK|FORM)\)")
-_LEADING_IMG = regex.compile(r"^\s*(?:\[[^\s\]]{1,40}\]\s*)+(?=\w)")
-_IMG_TOKENS = regex.compile(r"^(?:\s*\[[^\s\]]{1,40}\])+\s*$")
+_LEADING_IMG = regex.compile(r"^\s*(?:\[[^\s\]]{1,200}\]\s*)+(?=\w)")
+_IMG_TOKENS = regex.compile(r"^(?:\s*\[[^\s\]]{1,200}\])+\s*$")  # lynx prints an image's file name
 
 _FLAVOUR_LINES = 5000
 """Lines read to tell a markdown dump from a plain one: its markup shows early and often."""

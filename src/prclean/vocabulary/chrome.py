@@ -108,8 +108,7 @@ RULES: tuple[PhraseRule, ...] = (
        r"^(distribution channels|powered by (ein presswire|\w+ ?wire)|news distributed by|"
        r"this press release (was )?(distributed|issued) by)\b", max_words=40, anywhere=True,
        triggers="distribution powered news this"),
-    _r(RuleName.END_MARK, Label.END_MARK, r"^(#{3,}|-{3,}|\*{3,}|-30-|ENDS?\.?)$", anywhere=True,
-       triggers="end ends 30"),
+    _r(RuleName.END_MARK, Label.END_MARK, r"^(#{3,}|-{3,}|\*{3,}|-30-|ENDS?\.?)$", anywhere=True),  # "###": no words
     # --- page furniture around the release ----------------------------------------------------
     _r(RuleName.NEWS_PROVIDED_BY, Label.FURNITURE,
        r"^(news |press release |news release )?(provided|distributed|issued) by:?(\s.*)?$"
@@ -201,12 +200,16 @@ RULES: tuple[PhraseRule, ...] = (
        r"weitere topthemen|this article appears in|top \d+:? .{0,40}pressemitteilungen|"
        r"(alle|weitere|mehr) (pressemitteilungen|meldungen|news|nachrichten|artikel|beiträge)|"
        r"(other|more|latest) (press releases|news releases|news|stories|articles)|weitere storys|more stories|"
+       r"(altri|ultimi) (comunicati|articoli|notizie)|(autres|derniers) (communiqués|articles|actualités)|"
+       r"(otros|más|últimos) (comunicados|artículos|noticias)|(outros|mais|últimos) (comunicados|artigos|notícias)|"
+       r"(andere|meer|laatste) (persberichten|nieuwsberichten|artikelen|nieuws)|"
        r"attachments?|anhänge?|pièces jointes|adjuntos|allegati|bijlagen|(online-)?pressemappe\b.*)"
        r"(\s+(von|der|des|zu|zum|zur|aus|from|by|about|on|in)\b.{0,80}|:\s*.{0,80})?\W*$", max_words=14, terminal=True,
        triggers=("also more related news see view explore trending recommended most latest read weiterlesen "
                        "mehr weitere ähnliche das aktuelle à voir noticias artículos leia articoli 関連 相关 recent "
                        "this top alle other attachment attachments anhang anhänge pièces adjuntos allegati bijlagen "
-                       "online pressemappe")),
+                       "online pressemappe altri ultimi autres derniers otros más últimos outros mais andere meer "
+                       "laatste")),
     _r(RuleName.ISSUER_RESPONSIBILITY, Label.WIRE_TRAILER,
        r"für den inhalt (der|dieser) (pressemitteilung|meldung|mitteilung) ist .{0,80}verantwortlich|"
        r"(the )?(issuer|company|publisher) is solely responsible for the content", max_words=60, anywhere=True,
@@ -248,8 +251,13 @@ RULES: tuple[PhraseRule, ...] = (
     _r(RuleName.IMAGE_CONTROL, Label.SHARE,
        r"\b(?:(?:bild|foto|photo|image|video|pressefoto|grafik)[- ]?(?:herunterladen|download|infos?|vergrößern|"
        r"anzeigen|ansehen|galerie)|download (?:pressefoto|bild|foto|image|photo|hi-?res\w*|high[- ]res\w*))\b"
-       r"|^(?:enlarge( image| photo)?|vergrößern|zoom)$", max_words=12, anywhere=True,
-       triggers="bild foto photo image video pressefoto grafik download enlarge vergrößern zoom"),
+       r"|^(?:enlarge( image| photo)?|vergrößern|zoom)$"
+       # "Scarica il comunicato in PDF · Scarica le immagini": downloads offered by the site
+       r"|^(?:(?:scarica|télécharger|telecharger|descargar|baixar|download|herunterladen|downloaden)\b[^.!?]{0,60}"
+       r"(?:pdf|immagini|images|imágenes|imagens|fotos?|photos?|bilder|afbeeldingen)\W*)+$",
+       max_words=14, anywhere=True,
+       triggers="bild foto photo image video pressefoto grafik download enlarge vergrößern zoom scarica télécharger "
+                "telecharger descargar baixar herunterladen downloaden"),
     # a caption's label, or how a group photo's caption opens ("Von links nach rechts: ...", "From left: ...")
     _r(RuleName.CAPTION_LABEL, Label.CAPTION,
        r"^(?:bu|bildunterschrift|caption|legende|pie de foto)\s*:|^(?:von links(?: nach rechts)?|v\.\s?l\.\s?n\.\s?r\."
