@@ -14,11 +14,13 @@ from lxml import etree
 from ..errors import NotAPage
 from ..labels import Kind
 from .facts import read_facts
-from .htmlwalk import Element, walk
-from .layout import find_layout
+from .htmlwalk import HIDDEN_STYLE, Element, walk
+from .layout import Layout, find_layout
 from .maincontent import generic_main
 from .units import MainContent, Page, Unit
 
+_MIN_READABLE_WORDS = 30
+"""A page that shows fewer words than this without scripts is read again as a text browser reads it."""
 _XML_DECL = regex.compile(r"^\s*<\?xml[^>]{0,300}\?>", regex.IGNORECASE)
 _DOCTYPE_ENTITIES = regex.compile(r"<!DOCTYPE[^>\[]{0,500}\[.{0,200000}?\]\s*>", regex.IGNORECASE | regex.DOTALL)
 
@@ -48,6 +50,24 @@ def read_html(html: str, url: str | None = None) -> Page:
     root = parse_tree(html)
     facts = read_facts(root, url)
     layout = find_layout(root, html, url)
+    units, in_main = _read_units(root, layout)
+    if sum(u.words for u in units) < _MIN_READABLE_WORDS and _unhide(root):
+        # Nothing shows without scripts (a forum's <noscript> copy, a framework's hidden first render):
+        # read what a reader without scripts is given, as a text browser does.
+        layout = find_layout(root, html, url)
+        units, in_main = _read_units(root, layout)
+    if layout.containers:
+        main: MainContent | None = MainContent(frozenset(in_main), layout.source)
+    else:  # `in_main` holds the page's marked entry, if it has one
+        generic = generic_main(html, units, in_main)
+        main = MainContent(generic, "trafilatura") if generic is not None else None
+    if main is not None and not main.units:
+        main = None
+    return Page(tuple(units), "html", facts, main, layout.wire.name if layout.wire else None)
+
+
+def _read_units(root: Element, layout: Layout) -> tuple[list[Unit], set[int]]:
+    """The page's lines as units, and the units inside the release's container (or marked entry)."""
     units: list[Unit] = []
     in_main: set[int] = set()
     for line in walk(root, {id(el) for el in layout.containers or layout.marked}):
@@ -59,11 +79,22 @@ def read_html(html: str, url: str | None = None) -> Page:
         units.append(u)
         if line.in_main:
             in_main.add(u.index)
-    if layout.containers:
-        main: MainContent | None = MainContent(frozenset(in_main), layout.source)
-    else:  # `in_main` holds the page's marked entry, if it has one
-        generic = generic_main(html, units, in_main)
-        main = MainContent(generic, "trafilatura") if generic is not None else None
-    if main is not None and not main.units:
-        main = None
-    return Page(tuple(units), "html", facts, main, layout.wire.name if layout.wire else None)
+    return units, in_main
+
+
+def _unhide(root: Element) -> bool:
+    """Show what only scripts hide or only scripts replace: <noscript> content, hidden elements.
+    Returns whether anything changed."""
+    changed = False
+    for el in root.iter():
+        if el.tag == "noscript":
+            el.tag = "div"
+            changed = True
+        if el.get("hidden") is not None:
+            del el.attrib["hidden"]
+            changed = True
+        style = el.get("style")
+        if style and HIDDEN_STYLE.search(style):
+            el.set("style", HIDDEN_STYLE.sub("", style))
+            changed = True
+    return changed

@@ -30,9 +30,11 @@ _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt"
           "tr", "ul", "ol", "dl", "address", "form", "body", "html", "center", "fieldset", "hr", "caption",
           "tbody", "thead", "tfoot", "details", "summary", "dialog", "menu", "label", "legend"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_CONTROLS = {"button", "select", "textarea"}
+_PAGE_BLOCKS = {"main", "article", "section", "div", "p", "ul", "table", "nav", "header", "footer"}
 _TOKEN_SPLIT = regex.compile(r"[\s_-]+")
 _DISPLAY_BLOCK = regex.compile(r"display\s*:\s*(?:block|flex|grid|list-item)", regex.IGNORECASE)
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 _CLASS_CACHE = 8192
 """Distinct class/id strings remembered: a page repeats its classes, a site its templates."""
 _MIN_BREAKS = 6
@@ -167,14 +169,14 @@ class _Walker:
 
     def visit(self, el: Element, ctx: _Ctx) -> Iterator[Line]:
         """The lines of ``el``'s content; ``ctx`` is the context ``el``'s own text is gathered in."""
-        own = chrome_label(el) or ctx.label
+        own = (None if el.tag in _CONTROLS else chrome_label(el)) or ctx.label  # a swallowing control names nothing
         inner = _Ctx(ctx.tag, own, ctx.in_main or id(el) in self.main, ctx.pre or el.tag == "pre", ctx.lists,
                      ctx.quote)
         if el.text:
             self.buf.append(_source_text(el.text, inner.pre))
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag and tag not in DROP and not _hidden(child):
+            if tag and (tag not in DROP or _swallowed_page(child, tag)) and not _hidden(child):
                 yield from self.visit_child(child, tag, inner)
             if child.tail:
                 self.buf.append(_source_text(child.tail, inner.pre))
@@ -202,7 +204,7 @@ class _Walker:
                 self.buf.append(unit.text)
                 self.after_br = self.after_br or (unit.blank_before == 0 and unit.index > 0)
                 yield from self.flush(block)
-        elif tag in _BLOCK or _styled_block(child) or _component_box(child) or _named_part(child, tag):
+        elif tag in _BLOCK or tag in _CONTROLS or _styled_block(child) or _component_box(child) or _named_part(child, tag):
             yield from self.close_pending(ctx)
             inner = ctx.enter(child, tag, ctx.label, ctx.in_main)
             yield from self.visit(child, inner)
@@ -216,6 +218,15 @@ class _Walker:
             self.buf.append(text)
 
 
+def _swallowed_page(el: Element, tag: str) -> bool:
+    """A control left open in the source (``<button>`` never closed) that the parser made hold the page.
+
+    Browsers close it where the page's blocks begin; lxml nests the rest of the page inside it. Its
+    text is read when it holds blocks of the page (<main>, <article>, <div>).
+    """
+    return tag in _CONTROLS and any(isinstance(d.tag, str) and d.tag in _PAGE_BLOCKS for d in el.iterdescendants())
+
+
 def _named_part(el: Element, tag: str) -> bool:
     """An inline element whose class names chrome (``<span class="caption">``) is a box of its own:
     pages style such parts as blocks, and their text is no part of the sentence around them."""
@@ -225,7 +236,7 @@ def _named_part(el: Element, tag: str) -> bool:
 def _hidden(el: Element) -> bool:
     """Not rendered (``style="display: none"``, the ``hidden`` attribute): a copy kept for machines."""
     style = el.get("style")
-    return el.get("hidden") is not None or (bool(style) and _HIDDEN_STYLE.search(style) is not None)
+    return el.get("hidden") is not None or (bool(style) and HIDDEN_STYLE.search(style) is not None)
 
 
 def _styled_block(el: Element) -> bool:
