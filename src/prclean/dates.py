@@ -11,9 +11,10 @@ from collections.abc import Iterable
 
 import regex
 
+from .text import lazy
 from .vocabulary.dates import DATE_PARTS, MONTH_NUMBERS
 
-_DATE_PARTS = regex.compile(DATE_PARTS, regex.IGNORECASE)
+_DATE_PARTS = lazy(DATE_PARTS, regex.IGNORECASE)
 _DATE_SCAN = 2000
 """Dates sit near the start of a line; a long paragraph is not searched to its end."""
 YEARS = (1990, 2100)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import regex
-
 from .labels import Kind
+from .text import lazy
 
 if TYPE_CHECKING:
     from .model import Release, TextBlock
 
-_LEADING_MARKUP = regex.compile(r"^(?=[#>+*-]\s|\d{1,9}[.)]\s|[#>])")
+_LEADING_MARKUP = lazy(r"^(?=[#>+*-]\s|\d{1,9}[.)]\s|[#>])")
 _INDENT = "  "
 """Two spaces per nesting level: what CommonMark needs for a nested list item under "- "."""
 

@@ -6,9 +6,7 @@ furniture) and the stage that describes it (issuer, author).
 
 from __future__ import annotations
 
-import regex
-
-from .text import search
+from .text import lazy, search
 from .vocabulary.headings import ABOUT, ABOUT_US
 from .vocabulary.names import (
     AFFILIATION,
@@ -23,7 +21,7 @@ from .vocabulary.names import (
 )
 from .wires import PROFILES
 
-_NON_WORD = regex.compile(r"[\W_]+")
+_NON_WORD = lazy(r"[\W_]+")
 
 
 def name_key(name: str) -> str:

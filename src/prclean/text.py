@@ -62,3 +62,30 @@ def search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
         return pattern.search(text, timeout=MATCH_TIMEOUT_S)
     except TimeoutError:
         return None
+
+
+class LazyPattern:
+    """A regex compiled on first use: prclean holds hundreds of patterns, and a program that imports
+    it to clean one kind of page should not pay to compile them all (import time is start-up time).
+
+    On first use the pattern's methods are bound into the instance, so later calls cost what a
+    compiled pattern's calls cost.
+    """
+
+    __slots__ = ("_source", "_flags", "search", "match", "fullmatch", "sub", "subn", "split", "findall",
+                 "finditer", "pattern")
+    _METHODS = ("search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer", "pattern")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+
+    def __getattr__(self, name: str) -> object:
+        compiled = regex.compile(self._source, self._flags)
+        for method in self._METHODS:
+            object.__setattr__(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+def lazy(source: str, flags: int = 0) -> regex.Pattern[str]:
+    """A pattern compiled when first used; typed as the pattern it stands for."""
+    return LazyPattern(source, flags)  # type: ignore[return-value]

@@ -8,10 +8,8 @@ it near its text, where a byline would stand.
 
 from __future__ import annotations
 
-import regex
-
 from ..names import wire_named
-from ..text import norm
+from ..text import lazy, norm
 from ..vocabulary.names import ENDS_IN_LEGAL_FORM, NAME_PARTICLES, NOT_A_PERSON
 from .owner import same_organisation, site_names
 from .sources import Evidence, Found, Source
@@ -22,7 +20,7 @@ _ABOVE, _INSIDE = 30, 10
 """Where a byline stands: among the 30 units above the body (the article header) or its first 10."""
 _BYLINE_WORDS = 12
 """A line naming the author is short: "By Ruth Okafor | 4 May 2026"."""
-_CAPITALISED = regex.compile(r"^\p{Lu}[\p{L}'’.-]*$")
+_CAPITALISED = lazy(r"^\p{Lu}[\p{L}'’.-]*$")
 
 
 def looks_like_person(name: str) -> bool:

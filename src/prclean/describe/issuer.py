@@ -15,7 +15,7 @@ import regex
 
 from ..labels import Label
 from ..names import about_name, clean_name, distributor_named, is_about_us, wire_named
-from ..text import search
+from ..text import lazy, search
 from ..vocabulary.names import (
     ARTICLE,
     DOMAIN,
@@ -29,14 +29,14 @@ from ..vocabulary.names import (
 from .owner import guest_logo, site_owner
 from .sources import Evidence, Found, Source
 
-_TRUNCATED = regex.compile(r"(?:\.\.\.|…)$")
+_TRUNCATED = lazy(r"(?:\.\.\.|…)$")
 _INFO_NAME_WORDS = 10
 """A name on a "Source:" line is a few words; more is a sentence that happens to start so."""
 _LEAD_HEAD = 400
 """The release's subject is named in its first sentence."""
 _SUBJECT_WORDS = (1, 8)
 """An organisation's name in a lead is one to eight words."""
-_ACRONYM = regex.compile(r"\b\p{Lu}{3,10}\b")
+_ACRONYM = lazy(r"\b\p{Lu}{3,10}\b")
 _ACRONYM_REPEATS = 3
 """An acronym the page repeats three times is its subject, not a passing mention."""
 

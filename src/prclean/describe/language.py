@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
+from ..text import lazy
 from ..vocabulary.languages import SCRIPT_LANGUAGES, STOPWORDS
 from .sources import Evidence, Found, Source
 
-_SCRIPTS = tuple((lang, regex.compile(p)) for lang, p in SCRIPT_LANGUAGES)
-_NON_LETTER = regex.compile(r"\P{L}+")
-_LETTERS = regex.compile(r"\p{L}+")
+_SCRIPTS = tuple((lang, lazy(p)) for lang, p in SCRIPT_LANGUAGES)
+_NON_LETTER = lazy(r"\P{L}+")
+_LETTERS = lazy(r"\p{L}+")
 _SAMPLE = 6000
 """The body's first characters are enough to tell its language."""
 _MIN_LETTERS = 20

@@ -26,13 +26,13 @@ from ..labels import RuleName
 from ..names import clean_name
 from ..read.facts import url_parts
 from ..read.units import PageFacts
-from ..text import search
+from ..text import lazy, search
 from ..vocabulary.names import ADDRESS, COPYRIGHT_HOLDER, ENDS_IN_LEGAL_FORM, LOGO, ORG_LINE
 from .sources import Evidence
 
-_NON_LETTERS = regex.compile(r"\P{L}+")
-_CAPITALISED = regex.compile(r"\b\p{Lu}")
-_ACRONYMS = regex.compile(r"\b\p{Lu}{2,8}\b")
+_NON_LETTERS = lazy(r"\P{L}+")
+_CAPITALISED = lazy(r"\b\p{Lu}")
+_ACRONYMS = lazy(r"\b\p{Lu}{2,8}\b")
 _WITH_ACRONYM = r"\s*\((\p{Lu}{2,8})\)"
 _FOOTER_BLOCKS = 150
 """An imprint sits in the footer: only the page's last 150 removed blocks are read for it."""
@@ -48,7 +48,7 @@ _SPELLED_LABEL = 4
 """A label spelled out in a name's letters must be four letters or more ("bund-naturschutz")."""
 _HEADER_UNITS = 40
 """A page's header (logo, site name, menus) is its first forty units."""
-_TRAILING_ACRONYM = regex.compile(r"\((\p{Lu}{2,8})\)$")
+_TRAILING_ACRONYM = lazy(r"\((\p{Lu}{2,8})\)$")
 _GENERIC_LABELS = frozenset({"www", "com", "org", "net", "gov"})
 
 

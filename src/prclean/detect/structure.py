@@ -15,17 +15,17 @@ import regex
 
 from ..labels import Label, RuleName
 from ..read.units import Page, Unit
-from ..text import WORD
+from ..text import WORD, lazy
 from ..vocabulary.languages import LANGUAGE_NAME, LANGUAGE_WORD, SELECTOR_SCRIPTS
 from ..vocabulary.layout import TEASER_HINT, TRUNCATED
 from .verdict import Verdict, Verdicts
 
-_LANGUAGE_NAME = regex.compile(LANGUAGE_NAME, regex.IGNORECASE)
-_LANGUAGE_WORD = regex.compile(LANGUAGE_WORD, regex.IGNORECASE)
-_NON_LETTERS = regex.compile(r"[\W\d_]+")
-_SCRIPTS = tuple((name, regex.compile(rf"\p{{{name}}}")) for name in SELECTOR_SCRIPTS)
-_SCRIPT = regex.compile("|".join(rf"\p{{{name}}}" for name in (*SELECTOR_SCRIPTS, "Han", "Hiragana", "Katakana")))
-_URL_ONLY = regex.compile(r"^(?:https?://|www\.)\S+$")
+_LANGUAGE_NAME = lazy(LANGUAGE_NAME, regex.IGNORECASE)
+_LANGUAGE_WORD = lazy(LANGUAGE_WORD, regex.IGNORECASE)
+_NON_LETTERS = lazy(r"[\W\d_]+")
+_SCRIPTS = tuple((name, lazy(rf"\p{{{name}}}")) for name in SELECTOR_SCRIPTS)
+_SCRIPT = lazy("|".join(rf"\p{{{name}}}" for name in (*SELECTOR_SCRIPTS, "Han", "Hiragana", "Katakana")))
+_URL_ONLY = lazy(r"^(?:https?://|www\.)\S+$")
 
 MIN_RUN = 3
 """Three short items in a row make a list of links; two may be a heading and a byline."""

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from ..detect.verdict import STRUCTURAL_GUESSES, Verdicts
 from ..labels import Label, RuleName
 from ..read.units import Unit
+from ..text import lazy
 from .prose import is_prose
 
-_EMAIL = regex.compile(r"[\w.+-]+\s?(?:@|\[at\]|\(at\)|\{at\})\s?[\w-]+(?:\s?(?:\.|\[dot\]|\(dot\))\s?[\w-]+)+"
+_EMAIL = lazy(r"[\w.+-]+\s?(?:@|\[at\]|\(at\)|\{at\})\s?[\w-]+(?:\s?(?:\.|\[dot\]|\(dot\))\s?[\w-]+)+"
                        r"|\[email[^\]]*protected\]")
-_CARD_LINE = regex.compile(r"^(?:https?://|www\.)\S+$|^[\p{L} .-]{2,20}:\s*\S.{0,80}$|^@\w+$")
-_PHONE = regex.compile(r"\+?\(?\d[\d ()./-]{5,22}\d")
-_DATEISH = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_CARD_LINE = lazy(r"^(?:https?://|www\.)\S+$|^[\p{L} .-]{2,20}:\s*\S.{0,80}$|^@\w+$")
+_PHONE = lazy(r"\+?\(?\d[\d ()./-]{5,22}\d")
+_DATEISH = lazy(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _PHONE_DIGITS = (7, 15)
 """A phone number has seven to fifteen digits (ITU E.164), local or international."""
 _PASSABLE = frozenset({Label.WIRE_TRAILER, Label.DECORATION, Label.END_MARK})

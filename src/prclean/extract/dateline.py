@@ -10,18 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import regex
-
 from ..dates import to_iso
 from ..read.units import Unit
-from ..text import MATCH_TIMEOUT_S
+from ..text import MATCH_TIMEOUT_S, lazy
 from ..vocabulary.dates import DATE
 from ..wires import ANY_TAG, wire_from_text
 from .prose import is_prose
 
 _PLACE = (r"(?P<place>\p{Lu}[\p{L}.'’-]*(?:[ /]\p{L}[\p{L}.'’-]*){0,3}"
           r"(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}){0,2}?)")
-_DATELINES = tuple(regex.compile(p) for p in (
+_DATELINES = tuple(lazy(p) for p in (
     # BEIJING, Jan. 6, 2026 /PRNewswire/ --   |  NEW YORK, June 05, 2017 (GLOBE NEWSWIRE) --
     (rf"^{_PLACE},?\s+(?:le\s+|el\s+|den\s+)?(?P<date>{DATE})\.?\s*(?P<tag>/[^/\n]{{2,40}}/|\([^()\n]{{2,40}}\))?"
      r"\s*(?:--|[-–—:]|\.\s)"),
@@ -46,7 +44,7 @@ _DATELINES = tuple(regex.compile(p) for p in (
 _SELF_EVIDENT = _DATELINES[-3:]
 _NOT_PLACES = frozenset({"the", "der", "die", "das", "le", "la", "el"})
 # an agency's tag is one lower-case or all-capitals token ("dpa", "AFP"); "(Germany)" is a place
-_AGENCY_TAG = regex.compile(r"^(?:\p{Ll}{2,10}|\p{Lu}{2,10})$")
+_AGENCY_TAG = lazy(r"^(?:\p{Ll}{2,10}|\p{Lu}{2,10})$")
 _HEAD = 300
 """A dateline opens its paragraph: only the first characters are read."""
 _OWN_LINE_WORDS = 8

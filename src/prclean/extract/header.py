@@ -18,7 +18,7 @@ from ..detect.verdict import Verdicts
 from ..labels import Label, RuleName
 from ..names import author_from
 from ..read.units import Unit
-from ..text import WORD, count_words, norm, word_set
+from ..text import WORD, count_words, lazy, norm, word_set
 from ..vocabulary.dates import DATE
 from ..vocabulary.layout import LIST_ITEM
 from ..vocabulary.names import ENDS_IN_LEGAL_FORM, NAME_LINE
@@ -38,7 +38,7 @@ _PROVIDER_WORDS = 8
 """The issuer's name on the line after "News provided by" is a few words, not a sentence."""
 _NEIGHBOUR = 3
 """A heading with another heading within three lines below it is a headline with its deck."""
-_TITLE_SEP = regex.compile(r"\s+[|–—·»:-]\s+")
+_TITLE_SEP = lazy(r"\s+[|–—·»:-]\s+")
 _WORDY = 2.5
 """Real words average more than 2.5 letters: "A A A" and "d a h" are glyph rows, not headings."""
 _BYLINE_REACH = 30
@@ -51,11 +51,11 @@ _DATED_MAX_WORDS = 6
 """A dated line with six words or fewer besides its date and time is furniture, not a deck."""
 _MAX_DECK_SENTENCES = 1
 """A deck is a phrase or one sentence; a paragraph of two or more is the lead."""
-_DATED = regex.compile(rf"{DATE}|\b\d{{1,2}}[:h.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?|uhr)?\b(?:\s*[A-Z]{{2,4}}\b)?",
+_DATED = lazy(rf"{DATE}|\b\d{{1,2}}[:h.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?|uhr)?\b(?:\s*[A-Z]{{2,4}}\b)?",
                        regex.IGNORECASE)
-_URLISH = regex.compile(r"https?://|\bwww\.", regex.IGNORECASE)
-_BYLINE_START = regex.compile(r"^(?:by|von|par|por|di|door)\s+\p{Lu}", regex.IGNORECASE)
-_SENTENCE_BREAK = regex.compile(r"(?<=\p{Ll}{3}|\d)[.!?…][\"”»“]?\s+(?=[\"„“«]?\p{Lu})")
+_URLISH = lazy(r"https?://|\bwww\.", regex.IGNORECASE)
+_BYLINE_START = lazy(r"^(?:by|von|par|por|di|door)\s+\p{Lu}", regex.IGNORECASE)
+_SENTENCE_BREAK = lazy(r"(?<=\p{Ll}{3}|\d)[.!?…][\"”»“]?\s+(?=[\"„“«]?\p{Lu})")
 _LONE_DISTANCE = 4
 """The only heading within four lines of the body is its headline, whatever its score."""
 _MIN_TITLE_SCORE = 0.5

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from ..detect.verdict import END_ANCHORS, STRUCTURAL_GUESSES, Verdict, Verdicts
 from ..labels import Label, RuleName
 from ..read.units import Unit
+from ..text import lazy
 from ..vocabulary.headings import CONTACTS
 from .contacts import contact_evidence, extend_contacts
 from .dateline import find_dateline, opens_release
 from .prose import is_prose
 from .span import Span, caption_verdicts, unnumbered_captions
 
-_URLISH = regex.compile(r"https?://|www\.|\.\w{2,4}(/|$)")
+_URLISH = lazy(r"https?://|www\.|\.\w{2,4}(/|$)")
 _FOOTER_WORDS = 40
 """Main content after a skipped marker of fewer words than this (an address line, legal links) is a footer."""
 _CARD_MIN_UNITS = 4

@@ -18,11 +18,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import regex
-
 from ..detect.verdict import END_ANCHORS, Verdict, Verdicts
 from ..labels import Label, RuleName
 from ..read.units import Unit
+from ..text import lazy
 from ..vocabulary.headings import CONTACTS
 from .contacts import extend_contacts
 from .dateline import find_dateline, opens_release
@@ -49,7 +48,7 @@ _MIN_TOTAL = 15
 """A page whose best stretch earns less than 15 (one sentence or so) holds no release."""
 _EARLY_DATELINE = 12
 """Units above the span searched for a dateline the span should start at."""
-_NUMBERED = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-H])[.)]\s+\p{Lu}")
+_NUMBERED = lazy(r"^(?:[IVX]{1,5}|\d{1,2}|[A-H])[.)]\s+\p{Lu}")
 _CAPTION_WORDS = (3, 30)
 """Lines checked for being captions among numbered headings: not a word, not a paragraph."""
 _MIN_NUMBERED = 2

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import regex
-
+from ..text import lazy
 from .htmlwalk import Element
 from .units import PageFacts
 
@@ -30,7 +29,7 @@ _DATE_KEYS = ("article:published_time", "datepublished", "date", "dc.date", "dc.
               "publishdate", "og:published_time", "publication_date")
 _TITLE_KEYS = ("og:title", "twitter:title", "dc.title")
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator")
-_NOT_IN_URL = regex.compile(r"[\s<>\"'`]")
+_NOT_IN_URL = lazy(r"[\s<>\"'`]")
 
 
 @dataclass

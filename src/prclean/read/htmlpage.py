@@ -13,6 +13,7 @@ from lxml import etree
 
 from ..errors import NotAPage
 from ..labels import Kind
+from ..text import lazy
 from .facts import read_facts
 from .htmlwalk import HIDDEN_STYLE, Element, walk
 from .layout import Layout, find_layout
@@ -21,8 +22,8 @@ from .units import MainContent, Page, Unit
 
 _MIN_READABLE_WORDS = 30
 """A page that shows fewer words than this without scripts is read again as a text browser reads it."""
-_XML_DECL = regex.compile(r"^\s*<\?xml[^>]{0,300}\?>", regex.IGNORECASE)
-_DOCTYPE_ENTITIES = regex.compile(r"<!DOCTYPE[^>\[]{0,500}\[.{0,200000}?\]\s*>", regex.IGNORECASE | regex.DOTALL)
+_XML_DECL = lazy(r"^\s*<\?xml[^>]{0,300}\?>", regex.IGNORECASE)
+_DOCTYPE_ENTITIES = lazy(r"<!DOCTYPE[^>\[]{0,500}\[.{0,200000}?\]\s*>", regex.IGNORECASE | regex.DOTALL)
 
 
 def _parser() -> etree.HTMLParser:

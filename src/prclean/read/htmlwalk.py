@@ -18,7 +18,7 @@ from typing import Any
 import regex
 
 from ..labels import Kind, Label
-from ..text import INVISIBLE
+from ..text import INVISIBLE, lazy
 from ..vocabulary.layout import CLASS_WORDS, LIST_ITEM, ROLE_LABELS, TAG_LABELS
 from .textdump import segment_text
 
@@ -32,9 +32,9 @@ _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CONTROLS = {"button", "select", "textarea"}
 _PAGE_BLOCKS = {"main", "article", "section", "div", "p", "ul", "table", "nav", "header", "footer"}
-_TOKEN_SPLIT = regex.compile(r"[\s_-]+")
-_DISPLAY_BLOCK = regex.compile(r"display\s*:\s*(?:block|flex|grid|list-item)", regex.IGNORECASE)
-HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_TOKEN_SPLIT = lazy(r"[\s_-]+")
+_DISPLAY_BLOCK = lazy(r"display\s*:\s*(?:block|flex|grid|list-item)", regex.IGNORECASE)
+HIDDEN_STYLE = lazy(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 _CLASS_CACHE = 8192
 """Distinct class/id strings remembered: a page repeats its classes, a site its templates."""
 _MIN_BREAKS = 6

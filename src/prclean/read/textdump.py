@@ -19,25 +19,25 @@ from dataclasses import dataclass
 import regex
 
 from ..labels import Kind
-from ..text import INVISIBLE
+from ..text import INVISIBLE, lazy
 from ..vocabulary.dates import DATE
 from ..vocabulary.layout import BULLETS, DASHES, LIST_ITEM
 from .units import Unit
 
-_ALNUM = regex.compile(r"[^\W_]")
+_ALNUM = lazy(r"[^\W_]")
 _BULLET_START = frozenset(BULLETS + DASHES + "0123456789")
-_MD_IMAGE = regex.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
-_MD_LINK = regex.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
-_MD_HEADING = regex.compile(r"^#{1,6}\s+")
-_LYNX_O = regex.compile(r"^(?P<mark>o)\s+(?=\S)")
-_DATE_START = regex.compile(rf"^{DATE}", regex.IGNORECASE)
-_MD_QUOTE = regex.compile(r"^>+\s?")
-_MD_TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
-_MD_EMPH = regex.compile(r"(\*\*|__)(?=[^\s*_])(.{1,500}?)(?<=[^\s*_])\1")  # not "_____" (a form field)
-_LYNX_REF = regex.compile(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|LINK)\]")
-_LYNX_WORD = regex.compile(r"\((?:BUTTON|IMG|INLINE|LINK|FORM)\)")
-_LEADING_IMG = regex.compile(r"^\s*(?:\[[^\s\]]{1,200}\]\s*)+(?=\w)")
-_IMG_TOKENS = regex.compile(r"^(?:\s*\[[^\s\]]{1,200}\])+\s*$")  # lynx prints an image's file name
+_MD_IMAGE = lazy(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
+_MD_LINK = lazy(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
+_MD_HEADING = lazy(r"^#{1,6}\s+")
+_LYNX_O = lazy(r"^(?P<mark>o)\s+(?=\S)")
+_DATE_START = lazy(rf"^{DATE}", regex.IGNORECASE)
+_MD_QUOTE = lazy(r"^>+\s?")
+_MD_TABLE_RULE = lazy(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_MD_EMPH = lazy(r"(\*\*|__)(?=[^\s*_])(.{1,500}?)(?<=[^\s*_])\1")  # not "_____" (a form field)
+_LYNX_REF = lazy(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|LINK)\]")
+_LYNX_WORD = lazy(r"\((?:BUTTON|IMG|INLINE|LINK|FORM)\)")
+_LEADING_IMG = lazy(r"^\s*(?:\[[^\s\]]{1,200}\]\s*)+(?=\w)")
+_IMG_TOKENS = lazy(r"^(?:\s*\[[^\s\]]{1,200}\])+\s*$")  # lynx prints an image's file name
 
 _FLAVOUR_LINES = 5000
 """Lines read to tell a markdown dump from a plain one: its markup shows early and often."""

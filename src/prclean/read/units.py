@@ -9,12 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import regex
-
 from ..labels import Kind, Label
-from ..text import count_words
+from ..text import count_words, lazy
 
-_SENTENCE_END = regex.compile(r"[.!?。！？:;…\"”»“)]\s*$")
+_SENTENCE_END = lazy(r"[.!?。！？:;…\"”»“)]\s*$")
 _SENTENCE_TAIL = 8
 """Closing punctuation sits in a line's last few characters (after a quote or a bracket at most)."""
 SHORT_WORDS = 6

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from ..labels import Label, RuleName
+from ..text import lazy
 from .dates import DATE
 
 DIGIT = "0"
@@ -58,7 +59,7 @@ def _r(name: RuleName, label: Label, pattern: str, *, max_words: int = DEFAULT_M
        terminal: bool = False, case: bool = False, triggers: str | None = None) -> PhraseRule:
     flags = (0 if case else regex.IGNORECASE)
     keys = trigger_keys(triggers) if triggers is not None else None
-    return PhraseRule(name, label, regex.compile(pattern, flags), keys, max_words, anywhere, terminal)
+    return PhraseRule(name, label, lazy(pattern, flags), keys, max_words, anywhere, terminal)
 
 
 RULES: tuple[PhraseRule, ...] = (

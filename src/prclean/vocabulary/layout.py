@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..labels import Label
+from ..text import lazy
 
 TAG_LABELS: dict[str, Label] = {"nav": Label.MENU, "footer": Label.FOOTER, "aside": Label.RELATED,
                                 "figcaption": Label.CAPTION, "dialog": Label.COOKIE, "menu": Label.MENU}
@@ -38,12 +39,12 @@ BULLETS = "•*+·▪◦○□☆■●►‣⁃◆◇→"
 """Glyphs renderers and authors set before list items (w3m, lynx, markdown, typed lists)."""
 DASHES = "-–"
 """Dashes, which mark list items too but also start ordinary lines ("- 30 -")."""
-LIST_ITEM = regex.compile(rf"^(?P<mark>[{BULLETS}]|[{DASHES}]|\d{{1,3}}[.)])(?:\s+|$)")
+LIST_ITEM = lazy(rf"^(?P<mark>[{BULLETS}]|[{DASHES}]|\d{{1,3}}[.)])(?:\s+|$)")
 """A list item's marker at the start of a line: a bullet, a dash, or a number."""
 
-TRUNCATED = regex.compile(r"(?:\w\s?(?:\.\.\.|…)\s*[)\]]?|[\[(](?:continued|more|mehr|weiter|suite|más)[\])]"
+TRUNCATED = lazy(r"(?:\w\s?(?:\.\.\.|…)\s*[)\]]?|[\[(](?:continued|more|mehr|weiter|suite|más)[\])]"
                           r"|(?:read more|weiterlesen|mehr lesen|lire la suite|leer más|continue reading)\W{0,3}"
                           r"|(?:»|›|>)\s*(?:more|mehr))$", regex.IGNORECASE)
 """How a teaser ends where the text goes on elsewhere: an ellipsis, "[more]", "Read more »"."""
-TEASER_HINT = regex.compile(r"\.\.\.|…|continued|more|mehr|weiter|suite|más|reading|lesen")
+TEASER_HINT = lazy(r"\.\.\.|…|continued|more|mehr|weiter|suite|más|reading|lesen")
 """A cheap test whether a line's tail could be a teaser ending, before the full pattern runs."""
