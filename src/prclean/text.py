@@ -72,8 +72,19 @@ class LazyPattern:
     compiled pattern's calls cost.
     """
 
-    __slots__ = ("_source", "_flags", "search", "match", "fullmatch", "sub", "subn", "split", "findall",
-                 "finditer", "pattern")
+    __slots__ = (
+        "_flags",
+        "_source",
+        "findall",
+        "finditer",
+        "fullmatch",
+        "match",
+        "pattern",
+        "search",
+        "split",
+        "sub",
+        "subn",
+    )
     _METHODS = ("search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer", "pattern")
 
     def __init__(self, source: str, flags: int = 0) -> None:
