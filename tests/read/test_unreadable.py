@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import prclean
 
-PARAS = ["The harbour cooperative opened its second bakery on the quay this morning, with ovens fired by the "
-         "waste heat of the dairy next door, the cooperative said in a statement.",
-         "Forty members invested in the ovens, which burn no gas and bake four hundred loaves before sunrise, "
-         "and the bakery will employ nine people from the village."]
+PARAS = [("The harbour cooperative opened its second bakery on the quay this morning, with ovens fired by the "
+         "waste heat of the dairy next door, the cooperative said in a statement."),
+         ("Forty members invested in the ovens, which burn no gas and bake four hundred loaves before sunrise, "
+         "and the bakery will employ nine people from the village.")]
 ARTICLE = "<main><article><h1>Second bakery opens</h1>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></main>"
 
 
