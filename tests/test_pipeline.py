@@ -24,8 +24,10 @@ def page_text(fixtures_dir):
 
 def test_units_are_frozen(page_text):
     page = read_page(page_text, "text", None)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         page.units[0].text = "changed"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        page.facts.canonical = "changed"  # type: ignore[misc]
 
 
 def test_extraction_does_not_write_into_the_detectors_verdicts(fixtures_dir):

@@ -77,7 +77,7 @@ def _read_units(root: Element, layout: Layout) -> tuple[list[Unit], set[int]]:
     for line in walk(root, {id(el) for el in layout.containers or layout.marked}):
         if not line.text:
             continue
-        u = Unit(len(units), line.text, (line.order, line.order), bullet=line.kind == Kind.LIST_ITEM,
+        u = Unit.of(len(units), line.text, (line.order, line.order), bullet=line.kind == Kind.LIST_ITEM,
                  blank_before=0 if line.glued else 1, link_chars=line.links, heading=line.kind == Kind.HEADING,
                  container=line.label, kind=line.kind, level=line.level, ordered=line.ordered, cells=line.cells)
         units.append(u)

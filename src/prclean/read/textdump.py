@@ -15,6 +15,7 @@ Nothing is rewritten: a unit's text is made of the input's characters, minus mar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -47,6 +48,8 @@ _LYNX_LIST_INDENT = 2
 """lynx marks nested list items with "o" and indents every list: an indented "o " is a bullet."""
 _MD_INDENT = 2
 """Markdown converters indent a nested list item by two spaces per level."""
+_MARKUP_CACHE = 65536
+"""Distinct lines whose markup reading is remembered: dumps repeat menu and footer lines."""
 _WIDE = 120
 """A line this long in a dump is either wrapped prose or columns side by side."""
 _TAB = 8
@@ -98,6 +101,7 @@ class _Markup:
     decoration: bool = False
 
 
+@lru_cache(maxsize=_MARKUP_CACHE)
 def _strip_markup(line: str, markdown: bool) -> _Markup:
     """Remove markdown/lynx/w3m markup (markdown's own only in a markdown dump: ``__init__`` is a name)."""
     link_chars = 0
@@ -257,7 +261,7 @@ class _Draft:
     marker: str = ""
 
     def freeze(self, index: int) -> Unit:
-        return Unit(index, self.text, (self.first, self.last), bullet=self.bullet, indent=self.indent,
+        return Unit.of(index, self.text, (self.first, self.last), bullet=self.bullet, indent=self.indent,
                     blank_before=self.blank_before, link_chars=self.link_chars, heading=self.kind == Kind.HEADING,
                     decoration=self.decoration, kind=self.kind, level=self.level, ordered=self.ordered,
                     cells=self.cells, marker=self.marker)
