@@ -41,19 +41,23 @@ _ACRONYM_REPEATS = 3
 """An acronym the page repeats three times is its subject, not a passing mention."""
 
 
-def _first(pattern: regex.Pattern[str], accept: Callable[[str], bool] = bool) -> Callable[[Sequence[str]], str | None]:
+def _first(pattern: regex.Pattern[str], hint: Callable[[str], bool],
+           accept: Callable[[str], bool] = bool) -> Callable[[Sequence[str]], str | None]:
+    """A reader of the first name the pattern finds in some text; ``hint`` is a cheap test a text
+    must pass before the pattern runs on it (these readers sweep every line of a page)."""
     def read(texts: Sequence[str]) -> str | None:
         for t in texts:
-            m = search(pattern, t)
+            m = search(pattern, t) if hint(t) else None
             if m and m.group("x") and accept(m.group("x")):
                 return str(m.group("x"))
         return None
     return read
 
 
-_source_line = _first(SOURCE_LINE)
-_more_from = _first(MORE_FROM)
-_info_line = _first(INFO_SOURCE, lambda name: len(name.split()) <= _INFO_NAME_WORDS and not _TRUNCATED.search(name))
+_source_line = _first(SOURCE_LINE, lambda t: "SOURCE" in t or "Original" in t or "Herausgeber" in t)
+_more_from = _first(MORE_FROM, lambda t: t[:4].casefold() == "more")
+_info_line = _first(INFO_SOURCE, lambda t: ":" in t,
+                    lambda name: len(name.split()) <= _INFO_NAME_WORDS and not _TRUNCATED.search(name))
 
 
 def is_issuer(name: str, ev: Evidence, found: Found) -> bool:

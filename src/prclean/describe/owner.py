@@ -49,6 +49,8 @@ _SPELLED_LABEL = 4
 _HEADER_UNITS = 40
 """A page's header (logo, site name, menus) is its first forty units."""
 _TRAILING_ACRONYM = lazy(r"\((\p{Lu}{2,8})\)$")
+_COPYRIGHT_START = frozenset("©(版著")
+"""How a copyright line can begin: "©", "(c)", 版权所有, 著作権 (or the word "Copyright")."""
 _GENERIC_LABELS = frozenset({"www", "com", "org", "net", "gov"})
 
 
@@ -87,7 +89,8 @@ def address_name(texts: Sequence[str]) -> str | None:
 def copyright_holder(texts: Iterable[str]) -> str | None:
     """The site owner named in the copyright line: a newsroom's own pages belong to the issuer."""
     for t in texts:
-        m = search(COPYRIGHT_HOLDER, t.split("|")[0])
+        m = search(COPYRIGHT_HOLDER, t.split("|")[0]) if t[:1] in _COPYRIGHT_START or t[:9].casefold() == "copyright" \
+            else None
         if m:
             return clean_name(m.group("x"))
     return None
@@ -96,7 +99,7 @@ def copyright_holder(texts: Iterable[str]) -> str | None:
 def logo_name(texts: Iterable[str]) -> str | None:
     """The organisation a site's logo names ("Logo des Bundesverband WindEnergie e.V.")."""
     for t in texts:
-        if len(t) <= _LOGO_CHARS:
+        if len(t) <= _LOGO_CHARS and "logo" in t.casefold():
             m = search(LOGO, t)
             name = clean_name(m.group("a") or m.group("b")) if m else None
             if name:
