@@ -80,8 +80,8 @@ def address_name(texts: Sequence[str]) -> str | None:
     low, high = _ORG_WORDS
     lines = [line.strip() for t in texts[-_FOOTER_BLOCKS:] for line in t.splitlines() if line.strip()]
     for name, below in pairwise(lines):
-        if (ORG_LINE.match(name) and not any(c.isdigit() for c in name) and low <= len(name.split()) <= high
-                and search(ADDRESS, below)):
+        if (any(c.isdigit() for c in below) and not any(c.isdigit() for c in name) and ORG_LINE.match(name)
+                and low <= len(name.split()) <= high and search(ADDRESS, below)):
             return name
     return None
 

@@ -138,16 +138,16 @@ def is_markdown(lines: list[str]) -> bool:
     sample = lines[:_FLAVOUR_LINES]
     if any("](" in ln and _MD_LINK.search(ln) for ln in sample):
         return True
-    if sum(bool(_MD_HEADING.match(ln)) for ln in sample) >= _MIN_MD_HEADINGS:
+    if sum(ln[:1] == "#" and bool(_MD_HEADING.match(ln)) for ln in sample) >= _MIN_MD_HEADINGS:
         return True
-    return any(_MD_TABLE_RULE.match(ln) for ln in sample)
+    return any("---" in ln and _MD_TABLE_RULE.match(ln) for ln in sample)
 
 
 def _table_rows(lines: list[str]) -> set[int]:
     """Line numbers of markdown table rows: lines with cell bars next to a table's rule line (``---|---``)."""
     rows: set[int] = set()
     for i, ln in enumerate(lines):
-        if not _MD_TABLE_RULE.match(ln):
+        if "---" not in ln or not _MD_TABLE_RULE.match(ln):
             continue
         for step in (-1, 1):
             j = i + step
