@@ -16,7 +16,7 @@ from .conftest import fixture_inputs
 
 _TOKEN = regex.compile(r"\w+")
 FIELDS = ["text", "paragraphs", "title", "subtitle", "date", "dateline_location", "wire", "issuer", "author",
-          "language", "canonical_url", "sections", "removed", "input_kind"]
+          "language", "canonical_url", "sections", "removed", "input_kind", "provenance", "blocks", "found"]
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +29,29 @@ def test_release_is_immutable_and_serialises_exactly_its_fields(wire_page):
     with pytest.raises(dataclasses.FrozenInstanceError):
         release.text = "changed"  # type: ignore[misc]
     data = release.to_dict()
-    assert list(data) == FIELDS
+    assert list(data) == FIELDS  # the fields, and `found`
+    assert data["found"] is True
     json.dumps(data)  # JSON-ready
     assert data["removed"][0].keys() == {"text", "label", "rule", "lines"}
+
+
+def test_release_is_hashable_and_round_trips(wire_page):
+    release = prclean.clean(wire_page)
+    assert hash(release) == hash(prclean.clean(wire_page))
+    assert len({release, prclean.clean(wire_page)}) == 1
+    again = prclean.Release.from_dict(json.loads(json.dumps(release.to_dict())))
+    assert again == release and hash(again) == hash(release)
+    with pytest.raises(TypeError):
+        release.sections["about"] = ()  # type: ignore[index]
+
+
+def test_provenance_names_the_source_of_each_field(wire_page):
+    release = prclean.clean(wire_page)
+    assert release.provenance["date"] == "dateline"
+    assert release.provenance["wire"] == "dateline"
+    assert release.provenance["title"] == "headline"
+    assert set(release.provenance) == {f for f in prclean.describe.FIELDS if getattr(release, f) is not None}
+    assert release.to_dict()["provenance"]["date"] == "dateline"
 
 
 def test_text_is_paragraphs_joined_by_blank_lines(wire_page):

@@ -202,3 +202,12 @@ def test_chart_without_matplotlib_stops_before_the_benchmark(monkeypatch, fixtur
     captured = capsys.readouterr()
     assert captured.err.strip() == "prclean: --chart needs matplotlib: pip install 'prclean[bench]'"
     assert captured.out == ""  # no benchmark ran
+
+
+def test_markdown_format_keeps_headings_and_lists(fixtures_dir, capsys):
+    """`--format markdown` marked only the title and subtitle; it now writes the release's structure."""
+    page = fixtures_dir / "clean-article-html" / "input.html"
+    assert main(["clean", str(page), "--format", "markdown"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("# ")
+    assert any(line.startswith("## ") for line in lines) and any(line.startswith(("- ", "1. ")) for line in lines)

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 import prclean
 from prclean.model import BODY
 from prclean.read.htmlpage import parse_tree
-from prclean.read.load import decode
-from prclean.read.textdump import INVISIBLE
+from prclean.read.load import decode, looks_binary
+from prclean.text import INVISIBLE
 
 from .conftest import fixture_inputs
 
@@ -103,11 +103,19 @@ def _rendered_words(release: prclean.Release, source: str) -> set[str]:
     return set(_TOKEN.findall(INVISIBLE.sub("", "".join(parts) + "\n" + "".join(root.itertext()))))
 
 
-def check(data) -> None:
+def check(data, may_refuse: bool = False) -> None:
+    """The properties above; only ``NotAPage`` may be raised, and only for binary input or where allowed.
+
+    ``may_refuse`` is for inputs built from random bytes or mutated pages, which may decode to
+    something that is no page; a text or HTML page is never refused unless it is binary.
+    """
     try:
         release = prclean.clean(data, timeout=20)
         blocks = prclean.detect(data, timeout=20)
-    except prclean.PrcleanError:
+    except prclean.NotAPage:
+        if not may_refuse:
+            text = data if isinstance(data, str) else decode(data)
+            assert looks_binary(text) or not text.strip(), "a readable page was refused"
         return
     source = decode(data) if isinstance(data, bytes) else data
     source = INVISIBLE.sub("", source).replace("\x00", "")  # soft hyphens, zero-width marks, NULs: dropped by design
@@ -135,13 +143,25 @@ def test_random_html(page):
 @SETTINGS
 @given(mutated_fixtures())
 def test_mutated_fixtures(data):
-    check(data)
+    check(data, may_refuse=True)
 
 
 @SETTINGS
 @given(st.binary(max_size=2000))
 def test_random_bytes(data):
-    check(data)
+    check(data, may_refuse=True)
+
+
+def test_check_fails_when_a_readable_page_is_refused(monkeypatch):
+    """The property is not vacuous: were every page refused, it would say so."""
+    import pytest
+
+    def refuse(data, **kwargs):
+        raise prclean.NotAPage("refused")
+
+    monkeypatch.setattr(prclean, "clean", refuse)
+    with pytest.raises(AssertionError, match="readable page was refused"):
+        check("Harbour bakery opens\n\nThe cooperative opened its second bakery on the quay this morning.")
 
 
 def test_adjacent_inline_words_render_as_the_browser_shows_them():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import prclean
-from prclean.read import htmlpage
+from prclean.read.htmlpage import read_html
 from prclean.wires import HOSTS, PROFILES, wire_from_page, wire_from_text
 
 
@@ -46,8 +46,9 @@ def test_a_wrong_url_does_not_break_extraction(fixtures_dir):
 
 def test_hosts_lend_containers_not_wire_names(fixtures_dir):
     html = (fixtures_dir / "yahoo-finance-html-prn" / "input.html").read_text(encoding="utf-8")
-    page = htmlpage.parse(html)
-    assert page.source == "profile:Yahoo Finance" and page.meta.get("wire") != "Yahoo Finance"
+    page = read_html(html)
+    assert page.main is not None and page.main.source == "profile:Yahoo Finance"
+    assert page.layout_wire != "Yahoo Finance"
     assert prclean.clean(html).wire == "PR Newswire"  # from the dateline
 
 
@@ -56,7 +57,8 @@ def test_every_profile_has_an_html_fixture(fixtures_dir):
     sources, wires = set(), set()
     for path in sorted(fixtures_dir.glob("*/input.html")):
         html = path.read_bytes()
-        sources.add(htmlpage.parse(html.decode("utf-8", "replace")).source)
+        main = read_html(html.decode("utf-8", "replace")).main
+        sources.add(main.source if main else "")
         wires.add(prclean.clean(html).wire)
     for profile in (*PROFILES, *HOSTS):
         if profile.body_xpaths:
@@ -72,4 +74,5 @@ def test_a_wire_named_once_is_not_confirmed_by_a_generic_article_box():
     html = (f"<html><body><article><h1>Bakery sales rise</h1><div itemprop='articleBody'><p>{mention}</p>"
             f"<p>{prose}</p></div></article></body></html>")
     assert prclean.clean(html).wire is None
-    assert htmlpage.parse(html).source != "profile:Marketwired"
+    main = read_html(html).main
+    assert main is None or main.source != "profile:Marketwired"

@@ -29,7 +29,7 @@ from . import __version__
 from .api import clean, detect
 from .bench.command import add_bench_command
 from .errors import PrcleanError
-from .model import BODY, Release
+from .model import BODY
 from .options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_S, Options
 from .read.files import read_path, read_stream
 
@@ -63,13 +63,6 @@ def out(text: str) -> None:
     sys.stdout.flush()
     buffer.write(text.encode("utf-8", "backslashreplace"))
     buffer.flush()
-
-
-def _markdown(r: Release) -> str:
-    head = [f"# {r.title}"] if r.title else []
-    if r.subtitle:
-        head.append(f"## {r.subtitle}")
-    return "\n\n".join(head + list(r.paragraphs)) + "\n"
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -129,7 +122,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         else:
             if several:
                 out(f"==> {path} <==\n")
-            body = _markdown(r) if args.format == "markdown" else (r.text + "\n" if r.text else "")
+            body = r.to_markdown() if args.format == "markdown" else (r.text + "\n" if r.text else "")
             out(body + ("\n" if several else ""))
         if not r.found:
             where = f"{path}: " if several else ""

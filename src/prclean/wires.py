@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .text import lazy
+
 
 @dataclass(frozen=True)
 class WireProfile:
@@ -22,6 +24,7 @@ class WireProfile:
     body_xpaths: tuple[str, ...] = ()  # containers holding the release text, best first
     extra_xpaths: tuple[str, ...] = ()  # parts of the release the wire sets outside the body (contacts)
     host: bool = False  # a site that republishes wire releases: its containers help, its name is no wire
+    agency: bool = False  # a news agency that writes its own stories (it can be a story's issuer), not only a wire
 
 
 def has_class(name: str) -> str:
@@ -125,6 +128,7 @@ PROFILES: tuple[WireProfile, ...] = (
         ("dpa-afx.de",),
         r"\(\s*dpa-AFX\s*\)",
         ("dpa-AFX",),
+        agency=True,
     ),
     WireProfile(
         "IWR-Pressedienst",
@@ -134,7 +138,7 @@ PROFILES: tuple[WireProfile, ...] = (
     ),
 )
 
-_HOST = regex.compile(r"^[a-z][\w+.-]*://([^/:?#]+)", regex.IGNORECASE)
+_HOST = lazy(r"^[a-z][\w+.-]*://([^/:?#]+)", regex.IGNORECASE)
 # Sites that republish wire releases: their article containers, never a wire name of their own.
 HOSTS: tuple[WireProfile, ...] = (
     WireProfile("Yahoo Finance", ("finance.yahoo.com", "yahoo.com"), "", ("Yahoo Finance", "finance.yahoo.com"),
@@ -144,15 +148,17 @@ HOSTS: tuple[WireProfile, ...] = (
     WireProfile("MarketWatch", ("marketwatch.com",), "", ("marketwatch.com", "MarketWatch"),
                 ("//div[@id='js-article__body']", f"//div[{has_class('article__body')}]"), host=True),
 )
-_TAGS = [(p, regex.compile(p.dateline_tag, regex.IGNORECASE)) for p in PROFILES]
+_TAGS = [(p, lazy(p.dateline_tag, regex.IGNORECASE)) for p in PROFILES]
+WIRE_NAMES = lazy("|".join(regex.escape(p.name) for p in PROFILES), regex.IGNORECASE)
+"""Any wire's name in a line ("By GlobeNewswire, June 5, 2017")."""
 # one pass over a page's text finds every wire's tag; the group name says whose
-_ANY_TAG_NAMED = regex.compile("|".join(f"(?P<w{i}>{p.dateline_tag})" for i, p in enumerate(PROFILES)),
+_ANY_TAG_NAMED = lazy("|".join(f"(?P<w{i}>{p.dateline_tag})" for i, p in enumerate(PROFILES)),
                                regex.IGNORECASE)
 
 
 def _group(profile: WireProfile) -> str | None:
     return f"w{PROFILES.index(profile)}" if profile in PROFILES else None
-ANY_TAG = regex.compile("|".join(f"(?:{p.dateline_tag})" for p in PROFILES), regex.IGNORECASE)
+ANY_TAG = lazy("|".join(f"(?:{p.dateline_tag})" for p in PROFILES), regex.IGNORECASE)
 
 
 def wire_from_text(text: str) -> WireProfile | None:

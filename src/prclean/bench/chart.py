@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
-def write_chart(report: dict, path: Path) -> None:
+def write_chart(report: dict[str, Any], path: Path) -> None:
     """Write a PNG: one panel per corpus, F1 (y) against docs/s (x, log), colour = system,
     shape = input kind.  Needs the ``bench`` extra (matplotlib)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
 
     rows = [r for r in report["table"] if r["kind"] in ("html", "text") and r["docs_per_s"] > 0]
     corpora = sorted({r["corpus"] for r in rows})
@@ -29,8 +31,8 @@ def write_chart(report: dict, path: Path) -> None:
         ax.set_xlabel("documents / second (one process)")
         ax.grid(True, which="both", alpha=0.3)
     axes[0][0].set_ylabel("shingle F1 (word 4-grams)")
-    handles = [plt.Line2D([], [], color=colours[s], marker="o", linestyle="", label=s) for s in systems]
-    handles += [plt.Line2D([], [], color="grey", marker=m, linestyle="", label=k) for k, m in markers.items()]
+    handles = [Line2D([], [], color=colours[s], marker="o", linestyle="", label=s) for s in systems]
+    handles += [Line2D([], [], color="grey", marker=m, linestyle="", label=k) for k, m in markers.items()]
     fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 6), fontsize=8, frameon=False)
     fig.suptitle("prclean and peers: quality against speed")
     fig.tight_layout(rect=(0, 0.1, 1, 0.95))

@@ -1,238 +1,110 @@
-"""Benchmark harness: prclean against baselines on any corpus of hand-cleaned cases.
+"""Benchmark harness: prclean against baselines on any corpus of hand-cleaned (or annotated) pages.
 
-A corpus is a folder of case folders, each holding ``input.html`` and/or text renderings
-``input.*.txt`` (``input.txt`` counts too), the gold body ``expected.txt`` and the gold metadata
-``expected.json``.  Case folders may be nested one level (``corpus/dev/<case>``).
+The corpus layouts are read by :mod:`.corpus`, the systems live in :mod:`.systems`, the tables are
+built and printed by :mod:`.report` and the quality gate is :mod:`.gate`.  This module runs every
+system on every case and keeps one scored row per (case, system).
 
-Systems are plain functions ``(data, kind) -> (text, metadata)`` so adding a peer is one entry in
-:data:`SYSTEMS`; a peer whose package is missing is skipped, not failed.
+Timing is fair: each system is warmed up by one untimed call before any call is timed (the first
+call pays imports and caches), input preparation is untimed, and the time is CPU time
+(``time.process_time``), so docs/s do not depend on what else the machine is doing.
 """
 
 from __future__ import annotations
 
-import html as html_lib
-import json
+import importlib
+import sys
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from ..api import clean
-from .scoring import META_FIELDS, Tally, meta_equal
+from .corpus import Case, Selection, load_cases
+from .report import build_report, markdown
+from .scoring import MetaTally, f1_of, precision_recall, snippet_hits
+from .systems import DEFAULT_SYSTEMS, SYSTEMS, Output, available
 
-System = Callable[[bytes, str], tuple[str, dict]]
+__all__ = ["DEFAULT_SYSTEMS", "SYSTEMS", "available", "markdown", "run_bench", "score_case", "warm_up"]
 
+ROW_DIGITS = 6
+"""Per-page scores are kept to 6 digits: averaging them then moves no reported (4-digit) figure."""
 
-@dataclass(frozen=True)
-class Case:
-    name: str
-    path: Path  # the input file
-    kind: str  # "html" or "text"
-    flavor: str  # html, w3m, lynx, md, inner, txt ...
-    expected: str
-    gold: dict
-
-
-def iter_cases(root: Path) -> Iterator[Case]:
-    """Every (case, input file) pair under ``root``, in a stable order."""
-    dirs = sorted({p.parent for p in root.rglob("expected.txt")})
-    for d in dirs:
-        gold_path = d / "expected.json"
-        gold = json.loads(gold_path.read_text(encoding="utf-8")) if gold_path.exists() else {}
-        expected = (d / "expected.txt").read_text(encoding="utf-8")
-        name = str(d.relative_to(root)) if d != root else d.name
-        for inp in sorted(d.glob("input*")):
-            if inp.suffix == ".html" or inp.name.endswith(".htm"):
-                yield Case(name, inp, "html", "html", expected, gold)
-            elif inp.suffix in (".txt", ".md"):
-                parts = inp.name.split(".")
-                flavor = parts[1] if len(parts) > 2 else "txt"
-                yield Case(name, inp, "text", flavor, expected, gold)
+ERROR_CHARS = 200
+"""A system's exception is kept in the report cut to this length: enough to name the failure."""
 
 
-# --- systems --------------------------------------------------------------------------------------
-
-def sys_prclean(data: bytes, kind: str) -> tuple[str, dict]:
-    r = clean(data)
-    return r.text, {f: getattr(r, f) for f in META_FIELDS}
-
-
-def sys_raw(data: bytes, kind: str) -> tuple[str, dict]:
-    text = data.decode("utf-8", errors="replace")
-    if kind == "html":
-        import lxml.html
-
-        root = lxml.html.document_fromstring(text)
-        for bad in root.xpath("//script|//style|//noscript"):
-            bad.drop_tree()
-        text = root.text_content()
-    return text, {}
+def warm_up(systems: Sequence[str], case: Case) -> None:
+    """One untimed call per system, so no system's timed calls pay its imports or first-call caches."""
+    data = case.read()
+    for name in systems:
+        spec = SYSTEMS[name]
+        try:
+            spec.run(spec.prepare(data, case.kind, case.gold))
+        except Exception:  # noqa: BLE001, S110 - a warm-up failure shows again, timed and reported, on the case
+            pass
 
 
-_C4_TERMINAL = ('.', '!', '?', '"', "”", "'", "’")
+def call(name: str, case: Case, data: bytes) -> tuple[Output, float, str | None]:
+    """Run one system on one case: its output, CPU seconds of the run alone, and its error if any."""
+    spec = SYSTEMS[name]
+    try:
+        prepared = spec.prepare(data, case.kind, case.gold)
+        t0 = time.process_time()
+        try:
+            out = spec.run(prepared)
+        finally:
+            seconds = time.process_time() - t0
+        return out, seconds, None
+    except Exception as exc:  # noqa: BLE001 - a system's crash is a data point, not the harness's crash
+        return Output("", {}, False), 0.0, f"{type(exc).__name__}: {exc}"[:ERROR_CHARS]
 
 
-def sys_c4(data: bytes, kind: str) -> tuple[str, dict]:
-    """C4's line rules: keep lines ending in terminal punctuation with at least 5 words, no 'javascript'."""
-    text, _ = sys_raw(data, kind)
-    kept = [ln.strip() for ln in text.splitlines()
-            if ln.strip().endswith(_C4_TERMINAL) and len(ln.split()) >= 5 and "javascript" not in ln.lower()]
-    return "\n".join(kept), {}
+def score_case(case: Case, name: str, out: Output) -> dict[str, Any]:
+    """The scored row of one system's output on one case (everything the tables are built from)."""
+    p, r = precision_recall(case.expected, out.text)
+    must, must_not = case.gold.get("must") or [], case.gold.get("must_not") or []
+    meta: dict[str, list[Any]] = {}
+    for field in SYSTEMS[name].meta_fields:
+        if field in case.gold:  # a field the gold does not carry is not scored (web gold: title/author/date)
+            gold, got = case.gold[field], out.meta.get(field)
+            meta[field] = [gold, got, MetaTally().add(gold, got)]
+    return {"corpus": case.corpus, "case": case.name, "input": case.path.name, "flavor": case.flavor,
+            "kind": case.kind, "page_type": case.page_type, "system": name,
+            "precision": round(p, ROW_DIGITS), "recall": round(r, ROW_DIGITS), "f1": round(f1_of(p, r), ROW_DIGITS),
+            "must": [len(must), snippet_hits(must, out.text)],
+            "must_not": [len(must_not), snippet_hits(must_not, out.text)],
+            "found": out.found, "expected_empty": not case.expected.strip(), "meta": meta}
 
 
-def _as_html(data: bytes, kind: str) -> str:
-    text = data.decode("utf-8", errors="replace")
-    if kind == "html":
-        return text
-    return "<html><body>" + "".join(f"<p>{html_lib.escape(ln)}</p>" for ln in text.splitlines() if ln.strip()) \
-        + "</body></html>"
-
-
-def _trafilatura(precision: bool) -> System:
-    def run(data: bytes, kind: str) -> tuple[str, dict]:
-        import trafilatura
-
-        doc = trafilatura.bare_extraction(_as_html(data, kind), favor_precision=precision, with_metadata=True)
-        if doc is None:
-            return "", {}
-        d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-        return d.get("text") or "", {"title": d.get("title"), "date": d.get("date"), "author": d.get("author"),
-                                     "language": d.get("language")}
-    return run
-
-
-def sys_justext(data: bytes, kind: str) -> tuple[str, dict]:
-    import justext
-
-    paras = justext.justext(_as_html(data, kind).encode("utf-8"), justext.get_stoplist("English"))
-    return "\n\n".join(p.text for p in paras if not p.is_boilerplate), {}
-
-
-def sys_readability(data: bytes, kind: str) -> tuple[str, dict]:
-    import lxml.html
-    from readability import Document
-
-    doc = Document(_as_html(data, kind))
-    return lxml.html.document_fromstring(doc.summary()).text_content(), {"title": doc.short_title()}
-
-
-def sys_resiliparse(data: bytes, kind: str) -> tuple[str, dict]:
-    from resiliparse.extract.html2text import extract_plain_text
-
-    return extract_plain_text(_as_html(data, kind), main_content=True), {}
-
-
-SYSTEMS: dict[str, System] = {
-    "prclean": sys_prclean,
-    "raw": sys_raw,
-    "c4": sys_c4,
-    "trafilatura": _trafilatura(False),
-    "trafilatura-precision": _trafilatura(True),
-    "justext": sys_justext,
-    "readability": sys_readability,
-    "resiliparse": sys_resiliparse,
-}
-DEFAULT_SYSTEMS = ("prclean", "raw", "c4", "trafilatura")
-
-
-def available(name: str) -> bool:
-    """A peer whose package is not installed is skipped; prclean's own systems are always there."""
-    module = {"trafilatura": "trafilatura", "trafilatura-precision": "trafilatura", "justext": "justext",
-              "readability": "readability", "resiliparse": "resiliparse"}.get(name)
-    if module is None:
-        return True
-    import importlib.util
-
-    return importlib.util.find_spec(module) is not None
-
-
-# --- running ----------------------------------------------------------------------------------------
-
-def run_bench(roots: list[Path], systems: list[str]) -> dict:
-    """Score every system on every case; return the full report as a JSON-ready dict."""
-    tallies: dict[tuple[str, str, str], Tally] = {}
-    meta_hits: dict[tuple[str, str, str], dict[str, list[int]]] = {}
-    per_case: list[dict] = []
-    for root in roots:
-        corpus = root.name
-        for case in iter_cases(root):
-            data = case.path.read_bytes()
+def run_bench(roots: list[Path], systems: list[str], selection: Selection | None = None,
+              reference: str | None = "trafilatura", progress: bool = False) -> dict[str, Any]:
+    """Score every system on every selected case of every corpus; return the report as a JSON-ready
+    dict (``table``, ``by_type``, ``versus``, ``found``, ``meta``, ``cases``, ``runs``)."""
+    sel = selection or Selection()
+    corpora = [(root, load_cases(root, sel)) for root in roots]
+    first = next((cases[0] for _, cases in corpora if cases), None)
+    if first is not None:
+        warm_up(systems, first)
+    rows: list[dict[str, Any]] = []
+    bar = _progress(sum(len(c) for _, c in corpora) * len(systems)) if progress else None
+    for _root, cases in corpora:
+        for case in cases:
+            data = case.read()
             for name in systems:
-                keys = [(corpus, name, case.kind)] + ([(corpus, name, "text:" + case.flavor)]
-                                                      if case.kind == "text" else [])
-                t0 = time.perf_counter()
-                try:
-                    text, got = SYSTEMS[name](data, case.kind)
-                    error = None
-                except Exception as exc:  # noqa: BLE001 - a baseline's crash is a data point, not our crash
-                    text, got, error = "", {}, f"{type(exc).__name__}: {exc}"[:200]
-                dt = time.perf_counter() - t0
-                gold = case.gold
-                row = {"corpus": corpus, "case": case.name, "input": case.path.name, "system": name,
-                       "error": error, "seconds": round(dt, 4)}
-                for key in keys:
-                    tally = tallies.setdefault(key, Tally())
-                    tally.seconds += dt
-                    tally.bytes += len(data)
-                    if error:
-                        tally.errors += 1
-                    p, r = tally.add(case.expected, text, gold.get("must", []), gold.get("must_not", []))
-                row.update(precision=round(p, 4), recall=round(r, 4))
-                hits = meta_hits.setdefault((corpus, name, case.kind), {})
-                row["meta"] = {}
-                for f in META_FIELDS:
-                    if gold.get(f) is not None and (got or name == "prclean"):
-                        ok = meta_equal(gold.get(f), got.get(f))
-                        hits.setdefault(f, []).append(int(ok))
-                        row["meta"][f] = [gold.get(f), got.get(f)]
-                per_case.append(row)
-    table = [{"corpus": c, "system": s, "kind": k, **t.summary()} for (c, s, k), t in sorted(tallies.items())]
-    meta = [{"corpus": c, "system": s, "kind": k, **{f: round(sum(v) / len(v), 3) for f, v in fields.items()}}
-            for (c, s, k), fields in sorted(meta_hits.items()) if fields]
-    return {"table": table, "meta": meta, "cases": per_case}
+                out, seconds, error = call(name, case, data)
+                row = score_case(case, name, out)
+                row.update(error=error, seconds=round(seconds, 5), bytes=len(data))
+                rows.append(row)
+                if bar is not None:
+                    bar.update(1)
+    if bar is not None:
+        bar.close()
+    runs = [{"corpus": root.name, "path": str(root), "inputs": len(cases), "pages": len({c.name for c in cases}),
+             "sample": sel.sample, "seed": sel.seed, "types": sorted(sel.types) if sel.types else None,
+             "kinds": sorted(sel.kinds) if sel.kinds else None} for root, cases in corpora]
+    ref = reference if reference in systems and reference != "prclean" and "prclean" in systems else None
+    return build_report(rows, runs, ref)
 
 
-def markdown(report: dict, cases: bool = False) -> str:
-    """The report as markdown tables: quality and speed per system and input kind, then metadata."""
-    cols = ["corpus", "kind", "system", "docs", "errors", "precision", "recall", "f1", "must_recall", "leak",
-            "docs_per_s", "mb_per_s"]
-    rows = sorted(report["table"], key=lambda r: (r["corpus"], r["kind"], -r["f1"]))
-    out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    out += ["| " + " | ".join(str(r[c]) for c in cols) + " |" for r in rows]
-    if report["meta"]:
-        fields = sorted({k for m in report["meta"] for k in m} - {"corpus", "system", "kind"})
-        out += ["", "Metadata exact match (cases whose gold has the field):", "",
-                "| corpus | kind | system | " + " | ".join(fields) + " |", "|" + "---|" * (len(fields) + 3)]
-        out += [f"| {m['corpus']} | {m['kind']} | {m['system']} | " + " | ".join(str(m.get(f, "")) for f in fields)
-                + " |" for m in report["meta"]]
-    if cases:
-        out += ["", "| corpus | case | input | system | P | R | error |", "|---|---|---|---|---|---|---|"]
-        out += [f"| {r['corpus']} | {r['case']} | {r['input']} | {r['system']} | {r['precision']} | "
-                f"{r['recall']} | {r['error'] or ''} |" for r in report["cases"]]
-    return "\n".join(out)
-
-
-def check_floors(report: dict, floors: dict) -> list[str]:
-    """Failures of the quality gate: prclean below an F1, must-recall or metadata floor, or above a leak ceiling."""
-    problems = []
-    cells = {(r["corpus"], r["system"], r["kind"]): r for r in report["table"]}
-    meta = {(m["corpus"], m["system"], m["kind"]): m for m in report["meta"]}
-    for key, limit in floors.items():
-        corpus, kind = key.split("/", 1)
-        row = cells.get((corpus, "prclean", kind))
-        if row is None:
-            continue  # corpus absent on this machine
-        if row["f1"] < limit.get("f1", 0):
-            problems.append(f"{key}: F1 {row['f1']} < floor {limit['f1']}")
-        if row["leak"] > limit.get("leak", 1):
-            problems.append(f"{key}: leak {row['leak']} > ceiling {limit['leak']}")
-        if row["must_recall"] < limit.get("must_recall", 0):
-            problems.append(f"{key}: must recall {row['must_recall']} < floor {limit['must_recall']}")
-        if row["errors"] > limit.get("errors", 0):
-            problems.append(f"{key}: {row['errors']} errors > {limit.get('errors', 0)}")
-        for field, floor in limit.get("meta", {}).items():
-            got = meta.get((corpus, "prclean", kind), {}).get(field, 0)
-            if got < floor:
-                problems.append(f"{key}: {field} exact match {got} < floor {floor}")
-    return problems
-
+def _progress(total: int) -> Any:
+    tqdm = importlib.import_module("tqdm").tqdm
+    return tqdm(total=total, unit="run", file=sys.stderr, leave=False, dynamic_ncols=True)

@@ -53,10 +53,61 @@ def snippet_hits(snippets: Sequence[str], predicted: str) -> int:
     return sum(1 for s in snippets if _norm(s) and _norm(s) in hay)
 
 
+def meta_value(value: object) -> str | None:
+    """A metadata value as compared: whitespace-normalised and case-folded; empty counts as none."""
+    if value is None:
+        return None
+    text = _norm(str(value))
+    return text or None
+
+
 def meta_equal(gold: object, got: object) -> bool:
-    if gold is None or got is None:
-        return gold is None and got is None
-    return _norm(str(gold)) == _norm(str(got))
+    """Strict match: equal after normalising, or both none."""
+    return meta_value(gold) == meta_value(got)
+
+
+def f1_of(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class MetaTally:
+    """One metadata field's counts in one cell.
+
+    A value where the gold says none is a false positive, no value where the gold has one a miss,
+    a wrong value both; ``strict`` counts exact matches over all cases (gold none included)."""
+
+    cases: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    strict: int = 0
+
+    def add(self, gold: object, got: object) -> str:
+        """Count one case; return its outcome: ``ok``, ``none`` (both none), ``fp``, ``miss`` or ``wrong``."""
+        want, have = meta_value(gold), meta_value(got)
+        self.cases += 1
+        if want == have:
+            self.strict += 1
+            self.tp += want is not None
+            return "ok" if want is not None else "none"
+        if want is None:
+            self.fp += 1
+            return "fp"
+        self.fn += 1
+        if have is None:
+            return "miss"
+        self.fp += 1
+        return "wrong"
+
+    def summary(self) -> dict[str, float]:
+        """Precision (1.0 when no value was given), recall (1.0 when the gold never has one), strict."""
+        return {
+            "cases": self.cases, "gold": self.tp + self.fn, "given": self.tp + self.fp,
+            "precision": round(self.tp / (self.tp + self.fp), 4) if self.tp + self.fp else 1.0,
+            "recall": round(self.tp / (self.tp + self.fn), 4) if self.tp + self.fn else 1.0,
+            "strict": round(self.strict / self.cases, 4) if self.cases else 1.0,
+        }
 
 
 @dataclass
@@ -76,16 +127,23 @@ class Tally:
 
     def add(self, expected: str, predicted: str, must: Sequence[str], must_not: Sequence[str]) -> tuple[float, float]:
         p, r = precision_recall(expected, predicted)
+        self.record(p, r, (len(must), snippet_hits(must, predicted)),
+                    (len(must_not), snippet_hits(must_not, predicted)))
+        return p, r
+
+    def record(self, p: float, r: float, must: tuple[int, int], must_not: tuple[int, int]) -> None:
+        """Count one scored document: its precision and recall, (must snippets, found) and
+        (must_not snippets, leaked)."""
         self.docs += 1
         self.precision += p
         self.recall += r
-        self.must += len(must)
-        self.must_hit += snippet_hits(must, predicted)
-        self.must_not += len(must_not)
-        self.leaked += snippet_hits(must_not, predicted)
-        return p, r
+        self.must += must[0]
+        self.must_hit += must[1]
+        self.must_not += must_not[0]
+        self.leaked += must_not[1]
 
     def summary(self) -> dict[str, float]:
+        """The cell's figures: averaged P and R, F1 of the averages, snippet rates, CPU-time speed."""
         n = max(1, self.docs)
         p, r = self.precision / n, self.recall / n
         return {

@@ -9,42 +9,56 @@ section name in the title ("Weltweit | ..."), a web agency in ``meta name=author
 The page's own domain arbitrates. An owner's name spells its domain, in words
 (bund-naturschutz.de: "BUND Naturschutz in Bayern e.V.") or in initials (bsi.bund.de:
 "Bundesamt für Sicherheit in der Informationstechnik"). Of the candidates the domain confirms,
-the fullest name wins; without a domain the copyright line and the logo are trusted as
-before, and the imprint address is the last resort.
+the fullest name wins; without a domain the copyright line and the logo are trusted, and the
+imprint address is the last resort.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 import regex
 
-from ..model import Block
+from ..extract.header import title_parts
+from ..extract.sections import section_of
+from ..labels import RuleName
+from ..names import clean_name
 from ..read.facts import url_parts
-from ..vocabulary.rules import search
-from .fields import clean_name, copyright_holder, logo_name, title_sites
+from ..read.units import PageFacts
+from ..text import lazy, search
+from ..vocabulary.names import ADDRESS, COPYRIGHT_HOLDER, ENDS_IN_LEGAL_FORM, LOGO, ORG_LINE
+from .sources import Evidence
 
-_NON_LETTERS = regex.compile(r"\P{L}+")
-_CAPITALISED = regex.compile(r"\b\p{Lu}")
-_ACRONYMS = regex.compile(r"\b\p{Lu}{2,8}\b")
-# the name of an organisation, and the imprint line under it: street and number, or postcode and town
-_ADDRESS = regex.compile(
-    r"\b\d{4,5}\s+\p{Lu}\p{Ll}+"  # 10115 Berlin
-    r"|\b\d{4}\s?\p{Lu}{2}\s+\p{Lu}\p{Ll}+"  # 3511 AB Utrecht
-    r"|\p{L}(?i:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)\s+\d"  # Zinnowitzer Straße 8
-    r"|\b\d+\s+\p{Lu}[\p{L} ]{2,30}\s+(?i:street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd\.)")  # 200 Pier Street
-_ORG_LINE = regex.compile(r"^\p{Lu}[\p{L}&.,'’ ()-]{2,80}$")
-_LEGAL_FORM = regex.compile(r"\b(?:e\.\s?V|g?GmbH|AG|SE|KG|Inc|Ltd|LLC|plc|Corp|S\.\s?A|B\.\s?V|N\.\s?V|S\.p\.A|SAS|SARL)\b\.?$")
-_FOOTER_BLOCKS = 150
+_NON_LETTERS = lazy(r"\P{L}+")
+_CAPITALISED = lazy(r"\b\p{Lu}")
+_ACRONYMS = lazy(r"\b\p{Lu}{2,8}\b")
 _WITH_ACRONYM = r"\s*\((\p{Lu}{2,8})\)"
+_FOOTER_BLOCKS = 150
+"""An imprint sits in the footer: only the page's last 150 removed blocks are read for it."""
+_ORG_WORDS = (2, 8)
+"""An organisation's name line above an address: one word is a heading ("Impressum"), not a name."""
+_MAX_NAME_WORDS = 12
+"""A candidate name longer than this is a sentence."""
+_LOGO_CHARS = 100
+"""A logo's alt text longer than this is a description, not a name."""
+_MIN_LABEL = 3
+"""Domain labels of three letters or more name someone; "de", "co" do not."""
+_SPELLED_LABEL = 4
+"""A label spelled out in a name's letters must be four letters or more ("bund-naturschutz")."""
+_HEADER_UNITS = 40
+"""A page's header (logo, site name, menus) is its first forty units."""
+_TRAILING_ACRONYM = lazy(r"\((\p{Lu}{2,8})\)$")
+_COPYRIGHT_START = frozenset("©(版著")
+"""How a copyright line can begin: "©", "(c)", 版权所有, 著作権 (or the word "Copyright")."""
+_GENERIC_LABELS = frozenset({"www", "com", "org", "net", "gov"})
 
 
 def domain_labels(url: str | None) -> list[str]:
     """The host's distinctive labels: ``mluk.brandenburg.de`` → ``["mluk", "brandenburg"]``."""
     host = (url_parts(url)[0] or "") if url else ""
     labels = host.casefold().split(".")[:-1]  # the top-level domain names no one
-    return [label for label in labels if len(label) > 2 and label not in ("www", "com", "org", "net", "gov")]
+    return [label for label in labels if len(label) >= _MIN_LABEL and label not in _GENERIC_LABELS]
 
 
 def spells_domain(name: str, labels: Sequence[str]) -> bool:
@@ -54,7 +68,7 @@ def spells_domain(name: str, labels: Sequence[str]) -> bool:
     acronyms = {a.casefold() for a in _ACRONYMS.findall(name)}
     for label in labels:
         parts = [p for p in label.split("-") if p]
-        if len(label) >= 4 and all(p in letters for p in parts):
+        if len(label) >= _SPELLED_LABEL and all(p in letters for p in parts):
             return True
         if label == initials or label in acronyms:
             return True
@@ -62,16 +76,34 @@ def spells_domain(name: str, labels: Sequence[str]) -> bool:
 
 
 def address_name(texts: Sequence[str]) -> str | None:
-    """The organisation an imprint or footer address names: the line right above the street line.
-
-    One word above an address is a heading ("Impressum", "Kontakt"), not a name. Only the page's
-    last blocks are read: an imprint sits in the footer.
-    """
+    """The organisation an imprint or footer address names: the line right above the street line."""
+    low, high = _ORG_WORDS
     lines = [line.strip() for t in texts[-_FOOTER_BLOCKS:] for line in t.splitlines() if line.strip()]
     for name, below in pairwise(lines):
-        if (_ORG_LINE.match(name) and not any(c.isdigit() for c in name) and 2 <= len(name.split()) <= 8
-                and search(_ADDRESS, below)):
+        if (any(c.isdigit() for c in below) and not any(c.isdigit() for c in name) and ORG_LINE.match(name)
+                and low <= len(name.split()) <= high and search(ADDRESS, below)):
             return name
+    return None
+
+
+def copyright_holder(texts: Iterable[str]) -> str | None:
+    """The site owner named in the copyright line: a newsroom's own pages belong to the issuer."""
+    for t in texts:
+        m = search(COPYRIGHT_HOLDER, t.split("|")[0]) if t[:1] in _COPYRIGHT_START or t[:9].casefold() == "copyright" \
+            else None
+        if m:
+            return clean_name(m.group("x"))
+    return None
+
+
+def logo_name(texts: Iterable[str]) -> str | None:
+    """The organisation a site's logo names ("Logo des Bundesverband WindEnergie e.V.")."""
+    for t in texts:
+        if len(t) <= _LOGO_CHARS and "logo" in t.casefold():
+            m = search(LOGO, t)
+            name = clean_name(m.group("a") or m.group("b")) if m else None
+            if name:
+                return name
     return None
 
 
@@ -85,7 +117,6 @@ def page_owner(candidates: Sequence[str | None], url: str | None, fallback: Sequ
     """The fullest name the page's domain confirms (the earliest on a tie); else the first of ``fallback``.
 
     A bare acronym comes last: the copyright line or the logo usually spells the name out.
-
     The fullest, because pages also use the short form ("EnBW", "BSI") where the imprint or the
     copyright line gives the legal name.
     """
@@ -112,42 +143,84 @@ def with_acronym(name: str | None, texts: Sequence[str]) -> str | None:
     return name
 
 
-def has_legal_form(name: str) -> bool:
-    """Ends in a legal form ("e. V.", "GmbH", "Inc."): a name, not a heading, even without a domain to confirm it."""
-    return bool(search(_LEGAL_FORM, name))
+def title_sites(facts: PageFacts) -> list[str]:
+    """The parts of the page's <title> beside the headline: where a site names itself ("... | EnBW")."""
+    parts = title_parts(facts.page_title) if facts.page_title else []
+    if len(parts) < 2:
+        return []
+    headline = max(parts, key=len)
+    return [part for part in (parts[-1], parts[0]) if part != headline]
 
 
-def site_owner(removed: Sequence[Block], page_meta: dict[str, str], url: str | None,
-               paragraphs: Sequence[str], about: str | None) -> str | None:
+def home_name(facts: PageFacts) -> str | None:
+    """The first home-link text that reads as a name."""
+    return next((name for text in facts.home_links if (name := clean_name(text))), None)
+
+
+def site_names(ev: Evidence) -> list[str]:
+    """The names a page gives its site: og:site_name, the JSON-LD publisher, the home link, the title's site part."""
+    facts = ev.page.facts
+    return [n for n in (facts.site_name, facts.publisher, home_name(facts), *title_sites(facts)) if n]
+
+
+def site_owner(ev: Evidence, url: str | None, about: str | None) -> str | None:
     """The issuer of a release no wire distributed: the site's owner, as the release writes its name.
 
     When the release's About section names another organisation, the site is a portal hosting
     someone else's release (trendkraft, induux): that organisation is the issuer, and None is returned.
     """
-    copyright_line = copyright_holder([b.text for b in removed if b.rule == "copyright"])
-    removed_texts = [b.text for b in removed]
-    logo = logo_name([*removed_texts, *_logos(page_meta)[:1]])
-    address = address_name(removed_texts)
-    candidates = [page_meta.get("home"), *title_sites(page_meta), logo, copyright_line,
-                  page_meta.get("site_name"), page_meta.get("ld_publisher"), address]
-    candidates = [clean_name(c) for c in candidates if c and len(c.split()) <= 12]
-    legal_address = address if address and has_legal_form(address) else None
-    name = page_owner(candidates, url, fallback=(copyright_line, legal_address, logo))
+    facts = ev.page.facts
+    removed = ev.removed_texts()
+    copyright_line = copyright_holder(u.text for u, _, rule in ev.removed if rule == RuleName.COPYRIGHT)
+    logo = logo_name([*removed, *facts.logos[:1]])
+    address = address_name(removed)
+    candidates = [home_name(facts), *title_sites(facts), logo, copyright_line, facts.site_name, facts.publisher,
+                  address]
+    names = [clean_name(c) for c in candidates if c and len(c.split()) <= _MAX_NAME_WORDS]
+    legal_address = address if address and ENDS_IN_LEGAL_FORM.search(address) else None
+    name = page_owner(names, url, fallback=(copyright_line, header_name(ev), legal_address, logo))
     if name and about and not same_organisation(name, about):
         return None
-    return with_acronym(name, paragraphs)
+    return with_acronym(as_written(name, ev.paragraphs), ev.paragraphs)
 
 
-def guest_logo(page_meta: dict[str, str], url: str | None) -> str | None:
+def header_name(ev: Evidence) -> str | None:
+    """The organisation a page's header names, where a text rendering shows the site's logo or name.
+
+    Only a line that is unmistakably a name counts: it ends in a legal form ("BUND Naturschutz in
+    Bayern e. V.") or carries an acronym the release uses ("Ministerium für ... (MLUK)").
+    """
+    body = " ".join(ev.paragraphs)
+    for u in ev.units[:_HEADER_UNITS]:
+        text = u.text
+        if not (ORG_LINE.match(text) and _ORG_WORDS[0] <= u.words <= _MAX_NAME_WORDS) or u.bullet or section_of(u):
+            continue  # ("Über die windream GmbH" opens a section about someone; it is no site name)
+        acronym = search(_TRAILING_ACRONYM, text)
+        if ENDS_IN_LEGAL_FORM.search(text) or (acronym and regex.search(rf"\b{acronym.group(1)}\b", body)):
+            return logo_name([text]) or clean_name(text)
+    return None
+
+
+def as_written(name: str | None, texts: Sequence[str]) -> str | None:
+    """The name as the release spells it, when it spells it differently ("e. V." on the page, "e.V." in the text)."""
+    if not name:
+        return None
+    parts = _NON_LETTERS.split(name)
+    pattern = regex.compile(r"\b" + r"[\s.,&-]{0,3}".join(regex.escape(p) for p in parts if p) + r"\.?")
+    for t in texts:
+        m = search(pattern, t)
+        if m:
+            found = m.group(0)
+            return found if found.endswith(".") == name.endswith(".") else found.rstrip(".") + ("." if name.endswith(".") else "")
+    return name
+
+
+def guest_logo(ev: Evidence, url: str | None) -> str | None:
     """A logo naming neither the wire nor the site: the issuer whose release a wire's page shows."""
     labels = domain_labels(url)
-    site = page_meta.get("site_name") or ""
-    for line in _logos(page_meta):
+    site = ev.page.facts.site_name or ""
+    for line in ev.page.facts.logos:
         name = logo_name([line])
         if name and not spells_domain(name, labels) and not same_organisation(name, site):
             return name
     return None
-
-
-def _logos(page_meta: dict[str, str]) -> list[str]:
-    return (page_meta.get("logos") or "").splitlines()

@@ -8,29 +8,72 @@ furniture, and collect heading-like lines until other chrome starts.  A line the
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 import regex
 
-from ..describe.fields import author_from
-from ..detect.detectors import Verdict
-from ..read.textdump import Unit
-from .span import heading_like, is_prose
+from ..detect.verdict import Verdicts
+from ..labels import Label, RuleName
+from ..names import author_from
+from ..read.units import Unit
+from ..text import WORD, count_words, lazy, norm, word_set
+from ..vocabulary.dates import DATE
+from ..vocabulary.layout import LIST_ITEM
+from ..vocabulary.names import ENDS_IN_LEGAL_FORM, NAME_LINE
+from ..wires import WIRE_NAMES
+from .prose import heading_like, is_prose
 
-_FURNITURE = {"furniture", "byline", "share", "decoration", "caption", "language-list", "ad", "wire-trailer"}
+_FURNITURE = frozenset({Label.FURNITURE, Label.BYLINE, Label.SHARE, Label.DECORATION, Label.CAPTION,
+                        Label.LANGUAGE_LIST, Label.AD, Label.WIRE_TRAILER})
+"""Chrome that sits between a headline and its text: walked over, not a reason to stop."""
+_GUESSES = frozenset({RuleName.REPEATED, RuleName.SHORT_RUN, RuleName.BULLET_RUN})
+"""Structural guesses a real headline may trip (it is repeated in the breadcrumb, it is short)."""
 _MAX_WALK = 40
-_GUESSES = {"repeated", "short-run", "bullet-run"}  # structural guesses a real headline may trip
-_WORD = regex.compile(r"\w+")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_LEGAL_FORM = regex.compile(r"\b(?:GmbH|AG|SE|KG|e\.\s?V\.|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|L\.P\.|plc|PLC|AS|ASA|AB|"
-                            r"Oy|SA|S\.A\.|S\.p\.A\.|SAS|BV|B\.V\.|NV|N\.V\.|Co\.|Group|Holding|Holdings)$")
-_DECK_POINT = regex.compile(r"^[-–•*▪]\s+\S")
-_NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{L}&.'-]*\s?){1,4}$")
+"""Units walked up from the body looking for the headline."""
+_MAX_MISSES = 3
+"""Other lines tolerated between headings before the header is over."""
+_PROVIDER_WORDS = 8
+"""The issuer's name on the line after "News provided by" is a few words, not a sentence."""
+_NEIGHBOUR = 3
+"""A heading with another heading within three lines below it is a headline with its deck."""
+_TITLE_SEP = lazy(r"\s+[|–—·»:-]\s+")
+_WORDY = 2.5
+"""Real words average more than 2.5 letters: "A A A" and "d a h" are glyph rows, not headings."""
+_BYLINE_REACH = 30
+"""A byline stands in the article's header: within 30 units above the body."""
+_MIN_SUBTITLE_WORDS = 4
+"""A deck is a phrase, not a word or two."""
+_MIN_REPEAT_CHARS = 20
+"""A deck that contains the headline (or is contained in it) of this many characters repeats it."""
+_DATED_MAX_WORDS = 6
+"""A dated line with six words or fewer besides its date and time is furniture, not a deck."""
+_MAX_DECK_SENTENCES = 1
+"""A deck is a phrase or one sentence; a paragraph of two or more is the lead."""
+_DATED = lazy(rf"{DATE}|\b\d{{1,2}}[:h.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?|uhr)?\b(?:\s*[A-Z]{{2,4}}\b)?",
+                       regex.IGNORECASE)
+_URLISH = lazy(r"https?://|\bwww\.", regex.IGNORECASE)
+_BYLINE_START = lazy(r"^(?:by|von|par|por|di|door)\s+\p{Lu}", regex.IGNORECASE)
+_SENTENCE_BREAK = lazy(r"(?<=\p{Ll}{3}|\d)[.!?…][\"”»“]?\s+(?=[\"„“«]?\p{Lu})")
+_LONE_DISTANCE = 4
+"""The only heading within four lines of the body is its headline, whatever its score."""
+_MIN_TITLE_SCORE = 0.5
+
+# The title score: evidence for a headline, strongest first.
+_W_LEAD = 2.0  # share of its words in the lead paragraph, times this
+_W_PAGE_TITLE = 3.0  # the page's own title names it
+_W_REPEATED = 1.0  # repeated on the page (headline and breadcrumb), if four words or more
+_W_HEADING = 0.8  # marked as a heading
+_W_NEIGHBOUR = 0.6  # a deck below it
+_W_DISTANCE = 0.03  # per line between it and the body, against it
+_W_PERIOD = 0.5  # ends in a full stop, against it
+_W_FEW_WORDS = 1.0  # fewer than three words, against it
+_W_NAME_LINE = 2.0  # a company or site name, against it
+_REPEATED_MIN_WORDS = 4
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Header:
     title: int | None = None
     subtitle: int | None = None
@@ -41,75 +84,125 @@ class Header:
     subtitle_more: tuple[int, ...] = ()  # the further points of a deck written as a list
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
+def names_page_title(text: str, titles: Sequence[str]) -> bool:
+    """Is ``text`` the page's title, alone or as one part of "Headline | Site"?"""
+    key = norm(text)
+    return any(key == part.casefold() for t in titles if t for part in [t, *_TITLE_SEP.split(t)])
 
 
-def read_header(units: Sequence[Unit], found: dict[int, Verdict], start: int, lead_text: str = "",
+def title_parts(title: str) -> list[str]:
+    """A page title cut where sites append their name: "Headline | Site" → ["Headline", "Site"]."""
+    return _TITLE_SEP.split(title)
+
+
+def read_header(units: Sequence[Unit], found: Verdicts, start: int, lead_text: str = "",
                 page_titles: Sequence[str] = ()) -> Header:
-    head = Header()
-    for u in units[:start]:
-        v = found.get(u.index)
-        if v and v.rule == "news-provided-by":
-            rest = u.text.split("by", 1)[-1].strip(" :") if " by" in u.text.casefold() else ""
-            nxt = next((w for w in units[u.index + 1:start] if w.text and not w.decoration), None)
-            if rest:
-                head.provided_by = rest
-            elif nxt is not None and nxt.words <= 8 and not is_prose(nxt):
-                head.provided_by, head.issuer_unit = nxt.text, nxt.index
-        if v and v.label == "byline" and head.author is None:
-            head.author = author_from(u.text)
-    cands = _candidates(units, found, start, head.issuer_unit)
+    provided_by, issuer_unit, author = _furniture(units, found, start)
+    cands = _candidates(units, found, start, issuer_unit)
     if not cands:
-        return head
-    wanted = {_norm(units[c].text) for c in cands}
-    counts = dict.fromkeys(wanted, 0)
-    for u in units:
+        return Header(author=author, provided_by=provided_by, issuer_unit=issuer_unit)
+    counts = dict.fromkeys({norm(units[c].text) for c in cands}, 0)
+    for u in units[max(0, min(cands) - _MAX_WALK):start]:  # a headline is repeated in the page's header
         key = u.text.casefold()  # unit text is whitespace-normalised already
         if key in counts:
             counts[key] += 1
-    lead = tokens(lead_text.casefold())
-    titles = [_norm(t) for t in page_titles if t]
+    lead = word_set(lead_text.casefold())
+    titles = [norm(t) for t in page_titles if t]
     ordered = sorted(cands)
-    scored = [(_title_score(units[c], start - c, lead, titles, counts[_norm(units[c].text)] > 1)
-               + (0.6 if k + 1 < len(ordered) and ordered[k + 1] - c <= 3 else 0.0), c)
+    scored = [(_title_score(units[c], start - c, lead, titles, counts[norm(units[c].text)] > 1)
+               + (_W_NEIGHBOUR if k + 1 < len(ordered) and ordered[k + 1] - c <= _NEIGHBOUR else 0.0), c)
               for k, c in enumerate(ordered)]
     best_score, title = max(scored)
-    lone_and_close = len(cands) == 1 and start - title <= 4  # the only heading, right above the text
-    if best_score < 0.5 and not lone_and_close:
-        return head
-    head.title = title
-    above = [c for c in cands if c < title and _NAME_LINE.match(units[c].text) and _LEGAL_FORM.search(units[c].text)]
-    if above:  # the issuer's name set over the headline (presseportal, Cision)
-        head.name_line = units[max(above)].text
-    text = _norm(units[title].text)
-    after = [c for c in ordered if title < c and _norm(units[c].text) != text and units[c].words >= 4
-             and not _NAME_LINE.match(units[c].text)]
-    if after and not found.get(after[0]):
-        head.subtitle = after[0]
-        head.subtitle_more = _deck_points(units, found, after[0], start)
-    return head
+    lone_and_close = len(cands) == 1 and start - title <= _LONE_DISTANCE
+    if best_score < _MIN_TITLE_SCORE and not lone_and_close:
+        return Header(author=author, provided_by=provided_by, issuer_unit=issuer_unit)
+    above = [c for c in cands if c < title and NAME_LINE.match(units[c].text)
+             and ENDS_IN_LEGAL_FORM.search(units[c].text)]
+    subtitle, more = _deck(units, found, ordered, title, start)
+    return Header(title, subtitle, author, provided_by, issuer_unit,
+                  units[max(above)].text if above else None, more)  # the issuer's name over the headline
 
 
-def _deck_points(units: Sequence[Unit], found: dict[int, Verdict], first: int, start: int) -> tuple[int, ...]:
+def _deck(units: Sequence[Unit], found: Verdicts, cands: list[int], title: int, start: int
+          ) -> tuple[int | None, tuple[int, ...]]:
+    """The deck under the headline: the first heading below it that reads as one, or a list of points.
+
+    A deck is a phrase or one sentence the issuer wrote under the headline. A date line, a byline,
+    a wire's "By GlobeNewswire, June 5, 2017" line, a caption, the headline repeated, or a lead
+    paragraph of several sentences is not, whatever its place.
+    """
+    head = units[title].text
+    for c in cands:
+        u = units[c]
+        if c <= title or u.words < _MIN_SUBTITLE_WORDS or NAME_LINE.match(u.text) or norm(u.text) == norm(head):
+            continue
+        v = found.get(c)
+        if (v is None or v.rule in _GUESSES) and is_deck(u.text, head):
+            return c, _deck_points(units, found, c, start)
+    points = [u for u in units[title + 1:start] if u.text and not u.decoration and not found.get(u.index)]
+    if points and points[0].bullet and points[0].words >= _MIN_SUBTITLE_WORDS and is_deck(points[0].text, head):
+        return points[0].index, _deck_points(units, found, points[0].index, start)
+    return None, ()
+
+
+def _furniture(units: Sequence[Unit], found: Verdicts, start: int) -> tuple[str | None, int | None, str | None]:
+    """"News provided by" (and the unit naming the provider, when it stands on its own line) and the byline."""
+    provided_by = issuer_unit = author = None
+    for u in units[:start]:
+        if u.index < start - _BYLINE_REACH and found.get(u.index) and found[u.index].label == Label.BYLINE:
+            continue  # a "By ..." line far above the text is a sidebar's filter or another story's
+        v = found.get(u.index)
+        if v and v.rule == RuleName.NEWS_PROVIDED_BY:
+            rest = u.text.split("by", 1)[-1].strip(" :") if " by" in u.text.casefold() else ""
+            nxt = next((w for w in units[u.index + 1:start] if w.text and not w.decoration), None)
+            if rest:
+                provided_by = rest
+            elif nxt is not None and nxt.words <= _PROVIDER_WORDS and not is_prose(nxt):
+                provided_by, issuer_unit = nxt.text, nxt.index
+        if author is None and ((v and v.label == Label.BYLINE) or _BYLINE_START.match(u.text)):
+            author = author_from(u.text)  # also "By Ruth Okafor | 12 March 2025", a dated line
+    return provided_by, issuer_unit, author
+
+
+def _deck_points(units: Sequence[Unit], found: Verdicts, first: int, start: int) -> tuple[int, ...]:
     """A deck written as a list ("- Debt converted to equity", "- Follows ..."): its points after the first.
 
     The points sit together between the first one and the body; one that is anything else ends them.
     """
-    if not _DECK_POINT.match(units[first].text):
+    if not _deck_point(units[first]):
         return ()
     points: list[int] = []
     for u in units[first + 1:start]:
         if u.decoration or not u.text:
             continue
         v = found.get(u.index)
-        if not _DECK_POINT.match(u.text) or (v is not None and v.rule not in _GUESSES):
+        if not _deck_point(u) or (v is not None and v.rule not in _GUESSES):
             break
         points.append(u.index)
     return tuple(points)
 
 
-def _candidates(units: Sequence[Unit], found: dict[int, Verdict], start: int, skip: int | None) -> list[int]:
+def _deck_point(u: Unit) -> bool:
+    """A line that is a list item with text after its marker (a text dump's marker is already read off)."""
+    m = LIST_ITEM.match(u.text)
+    return (m is not None and m.end() < len(u.text)) or (u.bullet and bool(u.marker))
+
+
+def is_deck(text: str, title: str) -> bool:
+    """Can this line be the deck under this headline?  Not a date or byline line, a credit, a link,
+    the headline again, or a lead paragraph of several sentences."""
+    plain, head = norm(html.unescape(text)), norm(html.unescape(title))
+    if plain == head or (len(plain) > _MIN_REPEAT_CHARS and (plain in head or head in plain)):
+        return False
+    if "©" in text or _URLISH.search(text) or _BYLINE_START.match(text) or WIRE_NAMES.search(text):
+        return False
+    dated = _DATED.sub(" ", text)
+    if dated != text and ("|" in text or count_words(dated) <= _DATED_MAX_WORDS):
+        return False  # a date line: "08.12.2022 Bundesverband WindEnergie", "28.04.2021 - 07:18 | Quelle: ..."
+    return len(_SENTENCE_BREAK.findall(text)) < _MAX_DECK_SENTENCES
+
+
+def _candidates(units: Sequence[Unit], found: Verdicts, start: int, skip: int | None) -> list[int]:
     """Heading-like units above the body, walking up past furniture until other chrome starts."""
     cands: list[int] = []
     misses = 0
@@ -124,7 +217,7 @@ def _candidates(units: Sequence[Unit], found: dict[int, Verdict], start: int, sk
             misses = 0
         elif cands:
             misses += 1
-            if misses > 3:
+            if misses > _MAX_MISSES:
                 break
     return cands
 
@@ -137,29 +230,21 @@ def _title_score(u: Unit, distance: int, lead: set[str], page_titles: list[str],
     paragraph, it is marked as a heading; distance from the body and sentence punctuation count
     against it.
     """
-    text = _norm(u.text)
-    words = tokens(text)
-    score = 2.0 * len(words & lead) / max(1, len(words))
+    text = norm(u.text)
+    words = word_set(text)
+    score = _W_LEAD * len(words & lead) / max(1, len(words))
     if any(text and (text in t or t in text) for t in page_titles):
-        score += 3.0
-    score += 1.0 if repeated and u.words >= 4 else 0.0  # a repeated headline, not a repeated menu item
-    score += 0.8 if u.heading else 0.0
-    score -= 0.03 * distance
-    score -= 0.5 if text.endswith(".") else 0.0
-    score -= 1.0 if u.words < 3 else 0.0
-    score -= 2.0 if _NAME_LINE.match(u.text) else 0.0  # a company or site name, not a headline
+        score += _W_PAGE_TITLE
+    score += _W_REPEATED if repeated and u.words >= _REPEATED_MIN_WORDS else 0.0
+    score += _W_HEADING if u.heading else 0.0
+    score -= _W_DISTANCE * distance
+    score -= _W_PERIOD if text.endswith(".") else 0.0
+    score -= _W_FEW_WORDS if u.words < 3 else 0.0
+    score -= _W_NAME_LINE if NAME_LINE.match(u.text) else 0.0
     return score
-
-
-def tokens(text: str) -> set[str]:
-    """Words, or character pairs for scripts written without spaces."""
-    if _CJK.search(text):
-        chars = [c for c in text if not c.isspace()]
-        return {a + b for a, b in pairwise(chars)}
-    return set(_WORD.findall(text))
 
 
 def _wordy(text: str) -> bool:
     """Real words, not initials or glyph rows ("A A A", "d a h")."""
-    tokens = _WORD.findall(text)
-    return bool(tokens) and sum(len(t) for t in tokens) >= 2.5 * len(tokens)
+    tokens = WORD.findall(text)
+    return bool(tokens) and sum(len(t) for t in tokens) >= _WORDY * len(tokens)

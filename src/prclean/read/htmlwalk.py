@@ -13,173 +13,239 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 import regex
 
-from .textdump import INVISIBLE, segment_text
+from ..labels import Kind, Label
+from ..text import INVISIBLE, lazy
+from ..vocabulary.layout import CLASS_WORDS, LIST_ITEM, ROLE_LABELS, TAG_LABELS
+from .textdump import segment_text
 
+Element = Any  # an lxml element: lxml ships no type information
 DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "title", "select",
-         "button", "input", "textarea", "canvas", "map", "video", "audio", "math"}
+        "button", "input", "textarea", "canvas", "map", "video", "audio", "math"}
 _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "pre",
           "section", "article", "header", "footer", "nav", "aside", "main", "figure", "figcaption", "table",
           "tr", "ul", "ol", "dl", "address", "form", "body", "html", "center", "fieldset", "hr", "caption",
           "tbody", "thead", "tfoot", "details", "summary", "dialog", "menu", "label", "legend"}
-_TAG_LABEL = {"nav": "menu", "footer": "footer", "aside": "related", "figcaption": "caption",
-              "dialog": "cookie", "menu": "menu"}
-# Class/id words, matched against each dash- or underscore-separated part of a class or id.  Only
-# words that name chrome on their own; ambiguous ones ("lang", "content", "header") are left out.
-_TOKEN_LABEL = {
-    **dict.fromkeys(("nav", "navbar", "navigation", "menu", "megamenu", "breadcrumb", "breadcrumbs",
-                     "pagination", "skiplink", "skiplinks", "searchbox", "topbar", "subnav", "mainnav", "sitenav",
-                     "offcanvas"), "menu"),
-    **dict.fromkeys(("footer", "colophon"), "footer"),
-    **dict.fromkeys(("share", "sharing", "social", "sharebar", "socials", "addthis", "shariff"), "share"),
-    **dict.fromkeys(("cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebanner", "usercentrics",
-                     "borlabs"), "cookie"),
-    **dict.fromkeys(("sidebar", "related", "recommended", "morenews", "trending"), "related"),
-    **dict.fromkeys(("ad", "ads", "advert", "advertisement", "promo", "newsletter", "sponsored"), "ad"),
-    **dict.fromkeys(("languages", "langswitch", "langswitcher", "languageswitcher", "languageselector",
-                     "countryselector"), "language-list"),
-    **dict.fromkeys(("caption", "figcaption", "credit", "credits"), "caption"),
-}
-_TOKEN_SPLIT = regex.compile(r"[\s_-]+")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_CONTROLS = {"button", "select", "textarea"}
+_PAGE_BLOCKS = {"main", "article", "section", "div", "p", "ul", "table", "nav", "header", "footer"}
+_TOKEN_SPLIT = lazy(r"[\s_-]+")
+_DISPLAY_BLOCK = lazy(r"display\s*:\s*(?:block|flex|grid|list-item)", regex.IGNORECASE)
+HIDDEN_STYLE = lazy(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_CLASS_CACHE = 8192
+"""Distinct class/id strings remembered: a page repeats its classes, a site its templates."""
+_MIN_BREAKS = 6
+"""A block is laid out with <br>s (a poem, an old wire's plain text) from six line breaks on."""
+_RUN_ON_MIN, _RUN_ON_SHARE = 3, 4
+"""Hard-wrapped: at least three sentences, and a quarter of the lines, run on over a line end."""
+_LIST_SHARE = 4
+"""A <br>-set block is a list when a quarter of its lines start with a list marker."""
+_WRAP_MIN_LONGEST, _WRAP_NEAR, _WRAP_SHARE = 50, 0.6, 0.6
+"""Hard-wrapped: the longest line is 50+ characters and 60% of the lines reach 60% of it."""
+_CELL_MAX_WORDS = 25
+"""A table cell of more than 25 words is page layout (a column of text), not a data cell."""
 
 
-def _chrome_label(el) -> str | None:
-    label = _TAG_LABEL.get(el.tag) if isinstance(el.tag, str) else None
+@lru_cache(maxsize=_CLASS_CACHE)
+def _words_label(words: str) -> Label | None:
+    """The chrome label a class/id string names; cached, since a page repeats its classes."""
+    for tok in _TOKEN_SPLIT.split(words.casefold()):
+        if tok in CLASS_WORDS:
+            return CLASS_WORDS[tok]
+    return None
+
+
+def chrome_label(el: Element) -> Label | None:
+    """The chrome an element's tag, ARIA role, class or id names (``<nav>``, ``class="share-bar"``)."""
+    label = TAG_LABELS.get(el.tag) if isinstance(el.tag, str) else None
     if label:
         return label
-    role = (el.get("role") or "").casefold()
-    if role in ("navigation", "menubar", "menu", "search"):
-        return "menu"
-    if role == "contentinfo":
-        return "footer"
-    if role in ("dialog", "alertdialog") or el.get("aria-modal") == "true":
-        return "cookie"
+    role = ROLE_LABELS.get((el.get("role") or "").casefold())
+    if role:
+        return role
+    if el.get("aria-modal") == "true":
+        return Label.COOKIE
     cls, ident = el.get("class"), el.get("id")
     return _words_label(f"{cls or ''} {ident or ''}") if cls or ident else None
 
 
-@lru_cache(maxsize=8192)
-def _words_label(words: str) -> str | None:
-    """The chrome label a class/id string names; cached, since a page repeats its classes."""
-    for tok in _TOKEN_SPLIT.split(words.casefold()):
-        if tok in _TOKEN_LABEL:
-            return _TOKEN_LABEL[tok]
-    return None
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of text as a reader sees it, with the evidence of the elements around it.
 
+    ``kind``, ``level``, ``ordered`` and ``cells`` are its structure: a heading and its level, a
+    list item and its nesting (in a numbered list or not), a table row and its cells, a quote.
+    """
 
-@dataclass
-class _Line:
     text: str
     links: int
-    is_li: bool
-    is_heading: bool
-    label: str | None
+    label: Label | None
     order: int
     in_main: bool
     glued: bool
+    kind: Kind = Kind.PARAGRAPH
+    level: int = 0
+    ordered: bool = False
+    cells: tuple[str, ...] = ()
 
 
-def walk(root, main: set[int]) -> Iterator[_Line]:
-    """One :class:`_Line` per line of text, in document order.
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """Where the walk is: the block element whose line is being gathered, and what encloses it."""
+
+    tag: str
+    label: Label | None
+    in_main: bool
+    pre: bool = False
+    lists: tuple[bool, ...] = ()  # the enclosing lists, innermost last: True for a numbered one
+    quote: bool = False
+
+    def enter(self, el: Element, tag: str, label: Label | None, in_main: bool) -> _Ctx:
+        """The context of a block child."""
+        lists = (*self.lists, tag == "ol") if tag in ("ul", "ol") else self.lists
+        return _Ctx(tag, label, in_main, self.pre or tag == "pre", lists, self.quote or tag == "blockquote")
+
+    def shape(self) -> tuple[Kind, int, bool]:
+        """The structure of a line gathered here: kind, level (heading level, list depth), numbered list."""
+        if self.tag in _HEADINGS:
+            return Kind.HEADING, int(self.tag[1]), False
+        if self.tag == "li":
+            return Kind.LIST_ITEM, max(0, len(self.lists) - 1), bool(self.lists) and self.lists[-1]
+        if self.tag == "tr":
+            return Kind.TABLE_ROW, 0, False
+        return (Kind.QUOTE if self.quote else Kind.PARAGRAPH), 0, False
+
+
+def walk(root: Element, main: set[int]) -> Iterator[Line]:
+    """One :class:`Line` per line of text, in document order.
 
     ``main`` holds the ids of the elements that contain the release (a wire profile's body
     container); lines inside them are flagged, so everything else is known to be page chrome.
     """
-    buf: list[str] = []
-    links = 0
-    order = 0
-    after_br = False  # the next line continues the previous one (a <br> stood between them)
-    last_row = -1  # the order the last table row's line ended at
-
-    def flush(el_tag: str, label: str | None, in_main: bool, br: bool = False) -> Iterator[_Line]:
-        """Emit the buffered text; blocks nested in inline elements arrive as "\n" and split it."""
-        nonlocal buf, links, order, after_br
-        parts = [" ".join(p.split()) for p in INVISIBLE.sub("", "".join(buf)).split("\n")]
-        parts = [p for p in parts if p]
-        for k, part in enumerate(parts):
-            yield _Line(part, links if len(parts) == 1 else 0, el_tag == "li",
-                        el_tag in _HEADINGS, label, order, in_main, after_br or k > 0)
-            order += 1
-        buf, links = [], 0
-        after_br = br and bool(parts)
-
-    def close_pending(el_tag: str, label: str | None, in_main: bool) -> Iterator[_Line]:
-        """Before a block starts: emit the text gathered so far, or forget mere whitespace."""
-        if "".join(buf).strip():
-            yield from flush(el_tag, label, in_main)
-        else:
-            buf.clear()
-
-    def visit(el, label: str | None, block_tag: str, in_main: bool, pre: bool = False):
-        nonlocal links, after_br, last_row
-        own = _chrome_label(el) or label
-        in_main = in_main or id(el) in main
-        pre = pre or el.tag == "pre"
-        if el.text:
-            buf.append(_source_text(el.text, pre))
-        for child in el:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in DROP or not tag or _hidden(child):
-                pass
-            elif tag == "br" or (tag == "small" and block_tag in _HEADINGS):  # <h1>Headline <small>deck</small>
-                yield from flush(block_tag, own, in_main, br=tag == "br")
-                if tag == "small":
-                    yield from visit(child, own, "p", in_main, pre)
-                    yield from flush("p", own, in_main)
-            elif tag == "tr" and (cells := _data_cells(child, pre)):  # one line per table row
-                yield from close_pending(block_tag, own, in_main)
-                buf.append(" | ".join(cells))
-                links = _link_chars(child)
-                after_br = after_br or order == last_row  # rows of one table stay one block
-                yield from flush("tr", _chrome_label(child) or own, in_main or id(child) in main)
-                last_row = order
-            elif (dump := _author_text(child)) is not None:  # <pre>, or hard-wrapped <br> lines: a text dump
-                yield from close_pending(block_tag, own, in_main)
-                for unit in segment_text(dump):
-                    buf.append(unit.text)
-                    after_br = after_br or (unit.blank_before == 0 and unit.index > 0)
-                    yield from flush("pre", _chrome_label(child) or own, in_main or id(child) in main)
-            elif tag in _BLOCK or _styled_block(child) or _component_box(child):
-                yield from close_pending(block_tag, own, in_main)
-                yield from visit(child, own, tag, in_main, pre)
-                if "".join(buf).strip():
-                    yield from flush(tag, own, in_main or id(child) in main)
-                buf.clear()
-            else:
-                text = "".join(_inline_text(child, pre))
-                if tag == "a" or child.get("href") is not None:  # link components (<pp-link href>) link too
-                    links += len(text.strip())
-                buf.append(text)
-            if child.tail:
-                buf.append(_source_text(child.tail, pre))
-
     body = root.find("body")
     start = body if body is not None else root
-    yield from visit(start, None, "body", False)
-    if "".join(buf).strip():
-        yield from flush("body", None, id(start) in main)
+    walker = _Walker(main)
+    ctx = _Ctx("body", None, False)
+    yield from walker.visit(start, ctx)
+    if walker.pending():
+        yield from walker.flush(_Ctx("body", None, id(start) in main))
 
 
-_DISPLAY_BLOCK = regex.compile(r"display\s*:\s*(?:block|flex|grid|list-item)", regex.IGNORECASE)
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+class _Walker:
+    """The state of one walk: the text gathered for the current line and how far the walk has got."""
+
+    def __init__(self, main: set[int]) -> None:
+        self.main = main
+        self.buf: list[str] = []
+        self.links = 0
+        self.order = 0
+        self.after_br = False  # the next line continues the previous one (a <br> stood between them)
+        self.last_row = -1  # the order the last table row's line ended at
+
+    def pending(self) -> bool:
+        return bool("".join(self.buf).strip())
+
+    def flush(self, ctx: _Ctx, br: bool = False, cells: tuple[str, ...] = ()) -> Iterator[Line]:
+        """Emit the buffered text; blocks nested in inline elements arrive as "\n" and split it."""
+        parts = [" ".join(p.split()) for p in INVISIBLE.sub("", "".join(self.buf)).split("\n")]
+        parts = [p for p in parts if p]
+        kind, level, ordered = ctx.shape()
+        for k, part in enumerate(parts):
+            yield Line(part, self.links if len(parts) == 1 else 0, ctx.label, self.order, ctx.in_main,
+                       self.after_br or k > 0, kind, level, ordered, cells)
+            self.order += 1
+        self.buf, self.links = [], 0
+        self.after_br = br and bool(parts)
+
+    def close_pending(self, ctx: _Ctx) -> Iterator[Line]:
+        """Before a block starts: emit the text gathered so far, or forget mere whitespace."""
+        if self.pending():
+            yield from self.flush(ctx)
+        else:
+            self.buf.clear()
+
+    def visit(self, el: Element, ctx: _Ctx) -> Iterator[Line]:
+        """The lines of ``el``'s content; ``ctx`` is the context ``el``'s own text is gathered in."""
+        own = (None if el.tag in _CONTROLS else chrome_label(el)) or ctx.label  # a swallowing control names nothing
+        inner = _Ctx(ctx.tag, own, ctx.in_main or id(el) in self.main, ctx.pre or el.tag == "pre", ctx.lists,
+                     ctx.quote)
+        if el.text:
+            self.buf.append(_source_text(el.text, inner.pre))
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag and (tag not in DROP or _swallowed_page(child, tag)) and not _hidden(child):
+                yield from self.visit_child(child, tag, inner)
+            if child.tail:
+                self.buf.append(_source_text(child.tail, inner.pre))
+
+    def visit_child(self, child: Element, tag: str, ctx: _Ctx) -> Iterator[Line]:
+        in_child = ctx.in_main or id(child) in self.main
+        if tag == "br" or (tag == "small" and ctx.tag in _HEADINGS):  # <h1>Headline <small>deck</small>
+            yield from self.flush(ctx, br=tag == "br")
+            if tag == "small":
+                deck = _Ctx("p", ctx.label, ctx.in_main, ctx.pre, ctx.lists, ctx.quote)
+                yield from self.visit(child, deck)
+                yield from self.flush(deck)
+        elif tag == "tr" and (cells := _data_cells(child, ctx.pre)):  # one line per table row
+            yield from self.close_pending(ctx)
+            self.buf.append(" | ".join(cells))
+            self.links = _link_chars(child)
+            self.after_br = self.after_br or self.order == self.last_row  # rows of one table stay one block
+            row = ctx.enter(child, "tr", chrome_label(child) or ctx.label, in_child)
+            yield from self.flush(row, cells=tuple(cells))
+            self.last_row = self.order
+        elif (dump := _author_text(child)) is not None:  # <pre>, or hard-wrapped <br> lines: a text dump
+            yield from self.close_pending(ctx)
+            block = ctx.enter(child, "pre", chrome_label(child) or ctx.label, in_child)
+            for unit in segment_text(dump):
+                self.buf.append(unit.text)
+                self.after_br = self.after_br or (unit.blank_before == 0 and unit.index > 0)
+                yield from self.flush(block)
+        elif tag in _BLOCK or tag in _CONTROLS or _styled_block(child) or _component_box(child) or _named_part(child, tag):
+            yield from self.close_pending(ctx)
+            inner = ctx.enter(child, tag, ctx.label, ctx.in_main)
+            yield from self.visit(child, inner)
+            if self.pending():  # text directly inside the block: the block's own label applies
+                yield from self.flush(ctx.enter(child, tag, chrome_label(child) or ctx.label, in_child))
+            self.buf.clear()
+        else:
+            text = "".join(_inline_text(child, ctx.pre))
+            if tag == "a" or child.get("href") is not None:  # link components (<pp-link href>) link too
+                self.links += len(text.strip())
+            self.buf.append(text)
 
 
-def _hidden(el) -> bool:
+def _swallowed_page(el: Element, tag: str) -> bool:
+    """A control left open in the source (``<button>`` never closed) that the parser made hold the page.
+
+    Browsers close it where the page's blocks begin; lxml nests the rest of the page inside it. Its
+    text is read when it holds blocks of the page (<main>, <article>, <div>).
+    """
+    return tag in _CONTROLS and any(isinstance(d.tag, str) and d.tag in _PAGE_BLOCKS for d in el.iterdescendants())
+
+
+def _named_part(el: Element, tag: str) -> bool:
+    """An inline element whose class names chrome (``<span class="caption">``) is a box of its own:
+    pages style such parts as blocks, and their text is no part of the sentence around them."""
+    return tag != "a" and chrome_label(el) is not None
+
+
+def _hidden(el: Element) -> bool:
     """Not rendered (``style="display: none"``, the ``hidden`` attribute): a copy kept for machines."""
     style = el.get("style")
-    return el.get("hidden") is not None or (bool(style) and _HIDDEN_STYLE.search(style) is not None)
+    return el.get("hidden") is not None or (bool(style) and HIDDEN_STYLE.search(style) is not None)
 
 
-def _styled_block(el) -> bool:
+def _styled_block(el: Element) -> bool:
     """An inline tag the page styles as a block (``<em style="display: block">© Nordex</em>``) ends a line."""
     style = el.get("style")
     return bool(style) and _DISPLAY_BLOCK.search(style) is not None
 
 
-def _component_box(el) -> bool:
+def _component_box(el: Element) -> bool:
     """A custom element (``<pp-inline-teaser>``) holding blocks is a box of the page, not a run of text.
 
     Browsers style unknown tags inline, but a component wrapping headings and paragraphs is laid
@@ -190,10 +256,7 @@ def _component_box(el) -> bool:
         isinstance(d.tag, str) and d.tag in _BLOCK for d in el.iterdescendants())
 
 
-_LIST_MARK = regex.compile(r"^(?:[-–•*·▪►]|\d{1,2}[.)])\s")
-
-
-def _author_text(el) -> str | None:
+def _author_text(el: Element) -> str | None:
     """The text of a block laid out by its author rather than by HTML: a <pre>, or <br>-ended lines.
 
     Such text is often hard-wrapped (an old wire's plain-text release, a README): reading it with
@@ -205,22 +268,23 @@ def _author_text(el) -> str | None:
         return None
     children = [c for c in el if isinstance(c.tag, str)]
     breaks = sum(1 for c in children if c.tag == "br")
-    if breaks < 6 or any(c.tag in _BLOCK or c.tag == "table" for c in children):
+    if breaks < _MIN_BREAKS or any(c.tag in _BLOCK or c.tag == "table" for c in children):
         return None
     text = "".join(_inline_text(el))
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     # hard-wrapped: sentences run on over the line ends ("... in the\nprogramming language ...")
     runs_on = sum(1 for a, b in pairwise(lines) if a[-1] not in ".!?:;" and b[0].islower())
-    if runs_on >= 3 and runs_on * 4 >= len(lines):
+    if runs_on >= _RUN_ON_MIN and runs_on * _RUN_ON_SHARE >= len(lines):
         return text
-    if sum(bool(_LIST_MARK.match(line)) for line in lines) * 4 >= len(lines):
+    if sum(bool(LIST_ITEM.match(line)) for line in lines) * _LIST_SHARE >= len(lines):
         return None  # a list set with <br>s: its items are lines already
     # hard-wrapped: most lines run close to the longest (a list of short items is not)
     longest = max(map(len, lines), default=0)
-    return text if longest >= 50 and sum(len(line) >= 0.6 * longest for line in lines) >= 0.6 * len(lines) else None
+    near = sum(len(line) >= _WRAP_NEAR * longest for line in lines)
+    return text if longest >= _WRAP_MIN_LONGEST and near >= _WRAP_SHARE * len(lines) else None
 
 
-def _data_cells(row, pre: bool) -> list[str]:
+def _data_cells(row: Element, pre: bool) -> list[str]:
     """The cells of a table row that holds data, each as one line of text; [] for a layout row.
 
     Releases set figures in tables, and a row reads as one line ("Revenue | 112.4 | 100.3"). A
@@ -230,12 +294,12 @@ def _data_cells(row, pre: bool) -> list[str]:
     if len(cells) < 2 or any(d.tag == "table" for c in cells for d in c.iter()):
         return []
     texts = [" ".join("".join(_inline_text(c, pre)).split()) for c in cells]
-    if any(len(t.split()) > 25 for t in texts):
+    if any(len(t.split()) > _CELL_MAX_WORDS for t in texts):
         return []
     return [t for t in texts if t]
 
 
-def _link_chars(el) -> int:
+def _link_chars(el: Element) -> int:
     """Characters of link text under ``el`` (a table row of menu links is a menu)."""
     return sum(len(" ".join("".join(a.itertext()).split())) for a in el.iter()
                if isinstance(a.tag, str) and (a.tag == "a" or a.get("href") is not None))
@@ -246,7 +310,7 @@ def _source_text(text: str, pre: bool) -> str:
     return text if pre else text.replace("\r", " ").replace("\n", " ")
 
 
-def _inline_text(el, pre: bool = False) -> Iterator[str]:
+def _inline_text(el: Element, pre: bool = False) -> Iterator[str]:
     """Text of an inline element, skipping dropped children (scripts inside spans, say)."""
     if el.text:
         yield _source_text(el.text, pre)

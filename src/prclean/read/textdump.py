@@ -14,65 +14,72 @@ Nothing is rewritten: a unit's text is made of the input's characters, minus mar
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-_BULLET = regex.compile(r"^(?P<mark>[•*+·▪◦○□☆■●►‣⁃◆◇→]|[-–]|\d{1,3}[.)])(?:\s+|$)")
-_SENTENCE_END = regex.compile(r"[.!?。！？:;…\"”»“)]\s*$")
-_ALNUM = regex.compile(r"[^\W_]")
-_BULLET_START = frozenset("•*+·▪◦○□☆■●►‣⁃◆◇→-–0123456789")
-_MD_IMAGE = regex.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
-_MD_LINK = regex.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
-_MD_HEADING = regex.compile(r"^#{1,6}\s+")
-_MD_EMPH = regex.compile(r"(\*\*|__)(?=[^\s*_])(.{1,500}?)(?<=[^\s*_])\1")  # not "_____" (a form field)
-_LYNX_REF = regex.compile(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|LINK)\]")
-_LYNX_WORD = regex.compile(r"\((?:BUTTON|IMG|INLINE|LINK|FORM)\)")
-_LEADING_IMG = regex.compile(r"^\s*(?:\[[^\s\]]{1,40}\]\s*)+(?=\w)")
-_IMG_TOKENS = regex.compile(r"^(?:\s*\[[^\s\]]{1,40}\])+\s*$")
-_WORD = re.compile(r"\w+")  # the standard library is faster for this one
-INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+from ..labels import Kind
+from ..text import INVISIBLE, lazy
+from ..vocabulary.dates import DATE
+from ..vocabulary.layout import BULLETS, DASHES, LIST_ITEM
+from .units import Unit
 
+_ALNUM = lazy(r"[^\W_]")
+_BULLET_START = frozenset(BULLETS + DASHES + "0123456789")
+_MD_IMAGE = lazy(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
+_MD_LINK = lazy(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
+_MD_HEADING = lazy(r"^#{1,6}\s+")
+_LYNX_O = lazy(r"^(?P<mark>o)\s+(?=\S)")
+_DATE_START = lazy(rf"^{DATE}", regex.IGNORECASE)
+_MD_QUOTE = lazy(r"^>+\s?")
+_MD_TABLE_RULE = lazy(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_MD_EMPH = lazy(r"(\*\*|__)(?=[^\s*_])(.{1,500}?)(?<=[^\s*_])\1")  # not "_____" (a form field)
+_LYNX_REF = lazy(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|LINK)\]")
+_LYNX_WORD = lazy(r"\((?:BUTTON|IMG|INLINE|LINK|FORM)\)")
+_LEADING_IMG = lazy(r"^\s*(?:\[[^\s\]]{1,200}\]\s*)+(?=\w)")
+_IMG_TOKENS = lazy(r"^(?:\s*\[[^\s\]]{1,200}\])+\s*$")  # lynx prints an image's file name
 
-_WIDE = 120  # a line this long in a dump is either wrapped prose or columns side by side
-
-
-@dataclass(slots=True)
-class Unit:
-    """A paragraph-level piece of the page, with the cheap features every detector reads."""
-
-    index: int
-    text: str
-    lines: tuple[int, int]
-    bullet: bool = False
-    indent: int = 0
-    blank_before: int = 0
-    link_chars: int = 0
-    heading: bool = False
-    decoration: bool = False
-    words: int = field(default=0, init=False)  # set from the text; kept up to date by segmentation
-    _ends: bool | None = field(default=None, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self.words = count_words(self.text)
-
-    @property
-    def ends_sentence(self) -> bool:
-        """Closes with sentence punctuation (or a colon or quote): computed once, read by many rules."""
-        if self._ends is None:
-            self._ends = bool(_SENTENCE_END.search(self.text[-8:]))
-        return self._ends
-
-    @property
-    def short(self) -> bool:
-        """A menu-like unit: a few words, no sentence ending."""
-        return self.words <= 6 and not self.ends_sentence
-
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / max(1, len(self.text))
+_FLAVOUR_LINES = 5000
+"""Lines read to tell a markdown dump from a plain one: its markup shows early and often."""
+_MIN_MD_HEADINGS = 2
+"""Two "# " lines make markdown; one may be a plain dump's "# 1 in sales"."""
+_LYNX_LIST_INDENT = 2
+"""lynx marks nested list items with "o" and indents every list: an indented "o " is a bullet."""
+_MD_INDENT = 2
+"""Markdown converters indent a nested list item by two spaces per level."""
+_MARKUP_CACHE = 65536
+"""Distinct lines whose markup reading is remembered: dumps repeat menu and footer lines."""
+_WIDE = 120
+"""A line this long in a dump is either wrapped prose or columns side by side."""
+_TAB = 8
+"""Renderers set tab stops every eight columns."""
+_MIN_WRAPPED = 40
+"""Lines shorter than this say nothing about the wrap width (headings, list items)."""
+_MAX_WIDTH = 260
+"""No renderer wraps wider than this: longer lines are unwrapped paragraphs (innerText, markdown)."""
+_WRAP_SLACK = 12
+"""A wrapped line ends within a word's length of the wrap column."""
+_WRAP_BAND = 25
+"""...and a paragraph's wrapped lines within this band below it."""
+_MIN_AT_WIDTH = 3
+"""A wrap width is believed when three or more lines reach it."""
+_BAND_SHARE = 0.3
+"""...and when lines near it are a good share of all long lines (not a few long ones among many)."""
+_FULL_SLACK_MIN, _FULL_SLACK_DIV = 15, 6
+"""A line is "full" (the renderer wrapped it) when it reaches within max(15, width/6) of the width."""
+_MIN_COLUMN_LINES = 20
+"""Side-by-side columns are looked for only on pages with this many wide lines..."""
+_COLUMN_SHARE = 3
+"""...making at least a third of the page's lines."""
+_COLUMN_MARGIN = 10
+"""A column gap is not looked for within this many characters of either edge."""
+_GAP_INK = 0.04
+"""A gap column is ink-free in at least 96% of the wide lines that reach it."""
+_EDGE_INK = 0.2
+"""A gap ends where a column starts: the next column is inked in a fifth of the lines or more."""
+_MIN_GAP = 2
+"""A gap is at least two blank columns wide."""
 
 
 def _spaced(m: regex.Match[str], inner: str) -> str:
@@ -83,19 +90,24 @@ def _spaced(m: regex.Match[str], inner: str) -> str:
     return before + inner + after
 
 
-def count_words(text: str) -> int:
-    """Word count; CJK text has no spaces, so two of its characters count as a word."""
-    n = len(_WORD.findall(text))
-    return n if text.isascii() else n + len(_CJK.findall(text)) // 2
+@dataclass(frozen=True, slots=True)
+class _Markup:
+    """What a line's markup said, once removed."""
+
+    text: str
+    link_chars: int = 0
+    heading: int = 0  # a markdown heading's level
+    quote: bool = False
+    decoration: bool = False
 
 
-def _strip_markup(line: str) -> tuple[str, int, bool, bool]:
-    """Remove markdown/lynx/w3m markup; return text, link chars, heading flag, decoration flag."""
+@lru_cache(maxsize=_MARKUP_CACHE)
+def _strip_markup(line: str, markdown: bool) -> _Markup:
+    """Remove markdown/lynx/w3m markup (markdown's own only in a markdown dump: ``__init__`` is a name)."""
     link_chars = 0
-    heading = False
     if "[" in line or ("(" in line and _LYNX_WORD.search(line)):  # markup needs brackets: most lines skip this
         if _IMG_TOKENS.match(line):
-            return line.strip(), 0, False, True
+            return _Markup(line.strip(), decoration=True)
         line = _LEADING_IMG.sub("", line)  # "[img-22-244] Berlin (dpa) - ...": an image's alt before text
         line = _MD_IMAGE.sub(lambda m: _spaced(m, m.group(1)), line)
 
@@ -106,15 +118,52 @@ def _strip_markup(line: str) -> tuple[str, int, bool, bool]:
 
         line = _MD_LINK.sub(_link, line)
         line = _LYNX_REF.sub(lambda m: _spaced(m, ""), line)
-    if line.startswith("#"):
-        heading = bool(_MD_HEADING.match(line))
-        line = _MD_HEADING.sub("", line)
-    if "**" in line or "__" in line:
+    heading = quote = 0
+    if markdown and line.startswith("#") and (m := _MD_HEADING.match(line)):
+        heading = len(m.group(0).strip())
+        line = line[m.end():]
+    if markdown and line.startswith(">") and (m := _MD_QUOTE.match(line)):
+        quote = 1
+        line = line[m.end():]
+    if markdown and ("**" in line or "__" in line):
         line = _MD_EMPH.sub(lambda m: _spaced(m, m.group(2)), line)
     if not line.isascii():
         line = INVISIBLE.sub("", line)
     text = " ".join(line.split())
-    return text, link_chars, heading, not _ALNUM.search(text)
+    return _Markup(text, link_chars, heading, bool(quote), not _ALNUM.search(text))
+
+
+def is_markdown(lines: list[str]) -> bool:
+    """Does the dump write markdown?  Its links, images, headings or table rules say so."""
+    sample = lines[:_FLAVOUR_LINES]
+    if any("](" in ln and _MD_LINK.search(ln) for ln in sample):
+        return True
+    if sum(ln[:1] == "#" and bool(_MD_HEADING.match(ln)) for ln in sample) >= _MIN_MD_HEADINGS:
+        return True
+    return any("---" in ln and _MD_TABLE_RULE.match(ln) for ln in sample)
+
+
+def _table_rows(lines: list[str]) -> set[int]:
+    """Line numbers of markdown table rows: lines with cell bars next to a table's rule line (``---|---``)."""
+    rows: set[int] = set()
+    for i, ln in enumerate(lines):
+        if "---" not in ln or not _MD_TABLE_RULE.match(ln):
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and "|" in lines[j] and lines[j].strip() and not _MD_TABLE_RULE.match(lines[j]):
+                rows.add(j)
+                j += step
+    return rows
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    parts = [" ".join(c.split()) for c in line.strip().split("|")]
+    if parts and not parts[0]:
+        parts = parts[1:]
+    if parts and not parts[-1]:
+        parts = parts[:-1]
+    return tuple(parts)
 
 
 def _wrap_width(lengths: list[int]) -> int | None:
@@ -123,15 +172,15 @@ def _wrap_width(lengths: list[int]) -> int | None:
     A wrapped rendering shows many lines ending within a few columns of one width; an innerText
     or markdown dump shows line lengths spread over hundreds of columns.
     """
-    long = sorted((n for n in lengths if n >= 40), reverse=True)
+    long = sorted((n for n in lengths if n >= _MIN_WRAPPED), reverse=True)
     for i, top in enumerate(long):
-        if top > 260:
+        if top > _MAX_WIDTH:
             continue
-        near = sum(1 for n in long[i:] if n >= top - 12)
-        if near >= 3:
-            band = sum(1 for n in long if top - 25 <= n <= top)
+        near = sum(1 for n in long[i:] if n >= top - _WRAP_SLACK)
+        if near >= _MIN_AT_WIDTH:
+            band = sum(1 for n in long if top - _WRAP_BAND <= n <= top)
             half = sum(1 for n in long if n >= top // 2)
-            return top if band >= 0.3 * half else None
+            return top if band >= _BAND_SHARE * half else None
         break
     return None
 
@@ -144,7 +193,7 @@ def _column_cuts(lines: list[str]) -> list[int]:
     line; a single-column page has no such stripe, because wrapped prose fills every column.
     """
     wide = [ln for ln in lines if len(ln) >= _WIDE]
-    if len(wide) < 20 or len(wide) * 3 < sum(1 for ln in lines if ln.strip()):
+    if len(wide) < _MIN_COLUMN_LINES or len(wide) * _COLUMN_SHARE < sum(1 for ln in lines if ln.strip()):
         return []
     width = max(len(ln) for ln in wide)
     covered = [0] * width
@@ -156,11 +205,11 @@ def _column_cuts(lines: list[str]) -> list[int]:
                 inked[i] += 1
     cuts: list[int] = []
     run = 0
-    for c in range(10, width - 10):
-        if covered[c] * 2 >= len(wide) and inked[c] <= 0.04 * covered[c]:
+    for c in range(_COLUMN_MARGIN, width - _COLUMN_MARGIN):
+        if covered[c] * 2 >= len(wide) and inked[c] <= _GAP_INK * covered[c]:
             run += 1
         else:
-            if run >= 2 and inked[c] > 0.2 * covered[c]:
+            if run >= _MIN_GAP and inked[c] > _EDGE_INK * covered[c]:
                 cuts.append(c)
             run = 0
     return cuts
@@ -179,24 +228,69 @@ def _split_columns(lines: list[str], cuts: list[int]) -> list[list[tuple[int, st
     return columns
 
 
-def segment_text(text: str) -> list[Unit]:
+def segment_text(text: str) -> tuple[Unit, ...]:
     """Split a text rendering into units, gluing back lines a renderer wrapped."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(_TAB).split("\n")
     lines = [ln.rstrip() for ln in raw]
     cuts = _column_cuts(lines)
     columns = _split_columns(lines, cuts) if cuts else [list(enumerate(lines))]
-    units: list[Unit] = []
+    markdown = is_markdown(lines)
+    rows = _table_rows(lines) if markdown else set()
+    drafts: list[_Draft] = []
     for column in columns:  # each column has its own wrap width
-        _segment_lines(column, units)
-    return units
+        _segment_lines(column, drafts, markdown, rows)
+    return tuple(d.freeze(i) for i, d in enumerate(drafts))
 
 
-def _segment_lines(numbered: list[tuple[int, str]], units: list[Unit]) -> None:
-    """Append the units of one column of lines to ``units``."""
+@dataclass(slots=True)
+class _Draft:
+    """A unit while the lines a renderer wrapped are still being glued onto it."""
+
+    text: str
+    first: int
+    last: int
+    bullet: bool
+    indent: int
+    blank_before: int
+    link_chars: int
+    decoration: bool
+    kind: Kind = Kind.PARAGRAPH
+    level: int = 0
+    ordered: bool = False
+    cells: tuple[str, ...] = ()
+    marker: str = ""
+
+    def freeze(self, index: int) -> Unit:
+        return Unit.of(index, self.text, (self.first, self.last), bullet=self.bullet, indent=self.indent,
+                    blank_before=self.blank_before, link_chars=self.link_chars, heading=self.kind == Kind.HEADING,
+                    decoration=self.decoration, kind=self.kind, level=self.level, ordered=self.ordered,
+                    cells=self.cells, marker=self.marker)
+
+
+def _new_draft(mark: _Markup, no: int, indent: int, blank: int, bullet: regex.Match[str] | None, markdown: bool,
+               row: bool) -> _Draft:
+    """A new unit starting at line ``no``, with the structure its markers show."""
+    draft = _Draft(mark.text, no, no, bullet is not None, indent, blank, mark.link_chars,
+                   mark.decoration or not mark.text)
+    if mark.heading:
+        draft.kind, draft.level = Kind.HEADING, mark.heading
+    elif bullet is not None:
+        draft.kind, draft.ordered, draft.marker = Kind.LIST_ITEM, bullet.group("mark")[0].isdigit(), bullet.group("mark")
+        draft.level = indent // _MD_INDENT if markdown else 0
+    elif row:
+        draft.kind, draft.cells = Kind.TABLE_ROW, _cells(mark.text)
+        draft.text = " | ".join(draft.cells)  # as HTML rows read: no outer bars
+    elif mark.quote:
+        draft.kind = Kind.QUOTE
+    return draft
+
+
+def _segment_lines(numbered: list[tuple[int, str]], drafts: list[_Draft], markdown: bool, rows: set[int]) -> None:
+    """Append the units of one column of lines to ``drafts``."""
     width = _wrap_width([len(ln) for _, ln in numbered if ln.strip()])
-    full_at = width - max(15, width // 6) if width else None
-    blank = 1 if units else 0
-    cur: Unit | None = None
+    full_at = width - max(_FULL_SLACK_MIN, width // _FULL_SLACK_DIV) if width else None
+    blank = 1 if drafts else 0
+    cur: _Draft | None = None
     prev_full = False
     for no, line in numbered:
         if not line or line.isspace():
@@ -206,19 +300,19 @@ def _segment_lines(numbered: list[tuple[int, str]], units: list[Unit]) -> None:
             continue
         body = line.lstrip()
         indent = len(line) - len(body)
-        m = _BULLET.match(body) if body[0] in _BULLET_START else None
-        is_bullet = bool(m) and not (prev_full and m and m.group("mark")[0].isdigit())
-        text_part, link_chars, heading, decoration = _strip_markup(body[m.end():] if is_bullet and m else body)
-        if cur is not None and prev_full and not is_bullet and not decoration and not heading:
-            cur.text = f"{cur.text} {text_part}".strip()
-            cur.words += count_words(text_part)  # words of joined lines add up
-            cur.link_chars += link_chars
-            cur.lines = (cur.lines[0], no)
+        m = LIST_ITEM.match(body) if body[0] in _BULLET_START else None
+        if body[0] == "o" and indent >= _LYNX_LIST_INDENT:
+            m = _LYNX_O.match(body)
+        if m and m.group("mark")[0].isdigit() and (prev_full or _DATE_START.match(body)):
+            m = None  # "26. Januar 2022" is a date, and a number after a full line continues its sentence
+        is_bullet = bool(m)
+        mark = _strip_markup(body[m.end():] if is_bullet and m else body, markdown)
+        if cur is not None and prev_full and not is_bullet and not mark.decoration and not mark.heading:
+            cur.text = f"{cur.text} {mark.text}".strip()
+            cur.link_chars += mark.link_chars
+            cur.last = no
         else:
-            if not text_part and not decoration:
-                decoration = True
-            cur = Unit(len(units), text_part, (no, no), bullet=is_bullet, indent=indent, blank_before=blank,
-                       link_chars=link_chars, heading=heading, decoration=decoration)
-            units.append(cur)
+            cur = _new_draft(mark, no, indent, blank, m if is_bullet else None, markdown, no in rows)
+            drafts.append(cur)
         blank = 0
-        prev_full = bool(full_at) and len(line) >= full_at  # type: ignore[operator]
+        prev_full = full_at is not None and len(line) >= full_at

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from prclean.detect.detectors import detect_units
+from prclean.detect import detect
 from prclean.extract.header import read_header
-from prclean.extract.sections import ABOUT, CONTACTS, FORWARD, assign_sections, section_of
+from prclean.extract.sections import assign_sections, section_of
 from prclean.extract.span import choose_span
+from prclean.labels import Label
+from prclean.read import Page
 from prclean.read.textdump import segment_text
+
+ABOUT, CONTACTS, FORWARD = Label.ABOUT, Label.CONTACTS, Label.FORWARD_LOOKING
 
 
 @pytest.mark.parametrize("line,section", [
@@ -35,7 +39,7 @@ def test_sections_run_until_the_next_heading():
          "to risks."),
         "Media contact:", "Jo Park", "press@acme.example"))
     labels = assign_sections(units)
-    assert labels == [None, ABOUT, ABOUT, FORWARD, FORWARD, CONTACTS, CONTACTS, CONTACTS]
+    assert labels == (None, ABOUT, ABOUT, FORWARD, FORWARD, CONTACTS, CONTACTS, CONTACTS)
 
 
 def page(*blocks: str) -> str:
@@ -44,7 +48,7 @@ def page(*blocks: str) -> str:
 
 def _header(text: str):
     units = segment_text(text)
-    found = detect_units(units)
+    found = detect(Page(units, "text"))
     span = choose_span(units, found)
     lead = " ".join(units[i].text for i in span.keep[:2])
     return units, read_header(units, found, span.start, lead)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import prclean
-from prclean.read.facts import read_meta
+from prclean.describe.owner import home_name
+from prclean.read.facts import read_facts
 from prclean.read.htmlpage import parse_tree
 
 PARAS = [
@@ -43,9 +44,9 @@ def test_home_link_and_logos():
             "<a href='/'>Startseite</a>"
             "<a href='https://mluk.example.de'>Ministerium für Umwelt (MLUK)</a>"
             "<img class='profile_logo' src='/p.png' alt='Acme GmbH Logo'></body></html>")
-    meta = read_meta(parse_tree(html))
-    assert meta["home"] == "Ministerium für Umwelt (MLUK)"  # the own site's root, by its text, not "Startseite"
-    assert meta["logos"].splitlines() == ["Landesregierung Logo", "Acme GmbH Logo"]
+    facts = read_facts(parse_tree(html))
+    assert home_name(facts) == "Ministerium für Umwelt (MLUK)"  # the own site's root, by its text, not "Startseite"
+    assert facts.logos == ("Landesregierung Logo", "Acme GmbH Logo")
 
 
 def test_an_inline_tag_styled_as_a_block_ends_its_line():

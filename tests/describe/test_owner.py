@@ -7,12 +7,18 @@ import pytest
 from prclean.describe.owner import (
     address_name,
     domain_labels,
-    has_legal_form,
     page_owner,
     same_organisation,
     spells_domain,
+    title_sites,
     with_acronym,
 )
+from prclean.read import PageFacts
+from prclean.vocabulary.names import ENDS_IN_LEGAL_FORM
+
+
+def has_legal_form(name: str) -> bool:
+    return bool(ENDS_IN_LEGAL_FORM.search(name))
 
 
 @pytest.mark.parametrize("url,labels", [
@@ -93,3 +99,13 @@ def test_same_organisation_and_legal_form():
     assert not same_organisation("windream GmbH", "trendkraft.de Presseportal")
     assert has_legal_form("Amnesty International Deutschland e. V.") and has_legal_form("Harbor Foods Inc.")
     assert not has_legal_form("Kontakt und Anfahrt")
+
+
+@pytest.mark.parametrize("title,sites", [
+    ("Habeck in München - Windkraft in Bayern geht nur ohne 10H - BUND Naturschutz in Bayern e.V.",
+     ["BUND Naturschutz in Bayern e.V.", "Habeck in München"]),
+    ("BSI - Presse - Sicherheits-Check für Künstliche Intelligenz in Autos", ["BSI"]),
+    ("Neue Energiezähler mit M-Bus", []),
+])
+def test_title_sites(title, sites):
+    assert title_sites(PageFacts(page_title=title)) == sites

@@ -1,0 +1,58 @@
+"""One decision per unit: body (and which of the release's sections), title, subtitle, or a kind of chrome.
+
+This is where every unit is accounted for. The decision names the rule that took it: the body
+span, the header, a detector's verdict, or, for units no detector named, where they stand
+relative to the body (before it, after it, outside the page's main content).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..detect.verdict import Verdicts
+from ..labels import Label, RuleName, outside_rule
+from ..read.units import MainContent, Unit
+from .header import Header
+from .span import Span
+
+_TITLE_COPY_WORDS = 2
+"""A line repeating the title (a breadcrumb's last item) is the title's copy from two words on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What a unit is and which rule said so; ``section`` for body units in one of the release's sections."""
+
+    label: Label
+    rule: str
+    section: Label | None = None
+
+
+def decide(units: Sequence[Unit], found: Verdicts, span: Span | None, header: Header,
+           sections: Mapping[int, Label], main: MainContent | None) -> tuple[Decision, ...]:
+    """The decision on every unit, in page order."""
+    body = set(span.keep) if span else set()
+    title_texts = {units[i].text.casefold() for i in (header.title,) if i is not None}
+    subtitle = {i for i in (header.subtitle, *header.subtitle_more) if i is not None}
+    out: list[Decision] = []
+    for u in units:
+        v = found.get(u.index)
+        if u.index in body:
+            out.append(Decision(Label.BODY, RuleName.BODY_SPAN, sections.get(u.index)))
+        elif u.index in subtitle:
+            out.append(Decision(Label.SUBTITLE, RuleName.HEADER_HEADING))
+        elif u.index == header.title or (u.text.casefold() in title_texts and u.words >= _TITLE_COPY_WORDS):
+            out.append(Decision(Label.TITLE, RuleName.HEADER_HEADING))
+        elif u.index == header.issuer_unit:
+            out.append(Decision(Label.FURNITURE, RuleName.PROVIDER_NAME))
+        elif v is not None:
+            out.append(Decision(v.label, v.rule))
+        elif span is None:
+            out.append(Decision(Label.BOILERPLATE, RuleName.NO_RELEASE))
+        elif main is not None and u.index not in main.units:  # HTML: outside the main content
+            out.append(Decision(Label.BOILERPLATE, outside_rule(main.source)))
+        else:
+            out.append(Decision(Label.BOILERPLATE, RuleName.BEFORE_BODY if u.index < span.start else
+                                RuleName.AFTER_BODY if u.index > span.end else RuleName.INSIDE_BODY))
+    return tuple(out)

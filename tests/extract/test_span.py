@@ -1,0 +1,56 @@
+"""The body span of a text page: the best stretch of prose, its walls, its dateline and its contact cards."""
+
+from __future__ import annotations
+
+from prclean.detect import detect
+from prclean.extract.span import best_span, choose_span
+from prclean.read import Page
+from prclean.read.textdump import segment_text
+
+LEAD = ("HARBOUR TOWN, May 3, 2026 /PRNewswire/ -- The town council opened its first electric ferry line on "
+        "Sunday, replacing two diesel boats on the twenty-minute crossing to Little Tern island.")
+MORE = ("The two new boats carry ninety passengers each and charge at the quay in the eight minutes between "
+        "crossings, the council said in a statement on Monday.")
+OTHER = ("Elsewhere on the site a long article about the history of the harbour describes how the quay was "
+         "built in 1870 by the fishing cooperative and rebuilt twice after storms in the last century.")
+
+
+def _span(*blocks: str):
+    units = segment_text("\n\n".join(blocks))
+    span = choose_span(units, detect(Page(units, "text")))
+    return units, span
+
+
+def test_kadane_takes_the_best_stretch():
+    assert best_span([-1, 5, -2, 6, -20, 4]) == (1, 3, 9)
+    assert best_span([-1, -2]) == (0, -1, 0.0)
+
+
+def test_a_source_line_anchors_the_release_against_longer_prose_elsewhere():
+    units, span = _span(LEAD, MORE, "SOURCE Harbour Town Council", "Related articles", OTHER, OTHER)
+    kept = [units[i].text for i in span.keep]
+    assert kept == [LEAD, MORE]
+
+
+def test_the_span_starts_at_the_dateline():
+    units, span = _span("Ferry news", "Menu", "Home", "A short teaser line for another story here.", LEAD, MORE)
+    assert units[span.keep[0]].text == LEAD
+
+
+def test_contact_cards_after_the_prose_are_kept_and_a_menu_is_not():
+    units, span = _span(LEAD, MORE, "Media contact:", "Jo Park", "+1 555 010 2030", "press@harbour.example",
+                        "Home", "News", "Contact us")
+    kept = [units[i].text for i in span.keep]
+    assert kept[-1] == "press@harbour.example" and "Home" not in kept
+
+
+def test_a_page_without_prose_has_no_span():
+    _, span = _span("Home", "News", "Products", "Contact", "Imprint")
+    assert span is None
+
+
+def test_captions_among_numbered_headings_are_dropped_with_a_verdict():
+    units, span = _span(LEAD, "I. The boats", MORE, "The new ferry at the quay", MORE + " Again.",
+                        "II. The crossing", MORE + " Once more.")
+    caption = next(u.index for u in units if u.text == "The new ferry at the quay")
+    assert caption not in span.keep and span.dropped[caption].rule == "unnumbered-heading"
