@@ -45,7 +45,7 @@ class Unit(NamedTuple):
     than a frozen dataclass.
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index, which units never use
     text: str
     lines: tuple[int, int]
     words: int

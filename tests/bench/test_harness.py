@@ -18,7 +18,7 @@ from prclean.bench.report import found_table, versus
 from prclean.bench.systems import SYSTEMS, Output, System
 from prclean.cli import main
 
-from .test_bench_corpus import write_case
+from .test_corpus import write_case
 
 BODY = ("The harbour board approved a new breakwater for the fishing fleet on Tuesday. "
         "Work starts in May and is expected to last two years, the board said in its statement. "

@@ -19,7 +19,7 @@ from prclean.batch.sources import Fields, Record, kind_of, read_inputs
 from prclean.batch.warc import read_warc
 from prclean.cli import main
 
-from .conftest import fixture_inputs
+from ..conftest import fixture_inputs
 
 
 def _pages() -> list[tuple[str, bytes]]:
