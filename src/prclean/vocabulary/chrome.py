@@ -118,9 +118,12 @@ RULES: tuple[PhraseRule, ...] = (
     _r(RuleName.INFO_LINE, Label.FURNITURE,
        r"^(date|datum|source|quelle|ort|location|published( on| at)?|posted( on)?|updated( on)?"
        r"|aktualisiert( am)?|veröffentlicht( am)?|erschienen( am)?|stand|pressemitteilung vom"
-       r"|release date|lesezeit|reading time)\s*:?\s+\S", max_words=10, anywhere=True,
+       r"|release date|lesezeit|reading time)\s*:?\s+\S"
+       r"|^(hosted (by|on)|produced by|category|categories|tags?|filed under|kategorie|schlagworte)\s*:\s*\S",
+       max_words=10, anywhere=True,
        triggers=("date datum source quelle ort location published posted updated aktualisiert veröffentlicht "
-                 "erschienen stand pressemitteilung release lesezeit reading")),
+                 "erschienen stand pressemitteilung release lesezeit reading hosted produced category "
+                 "categories tag tags filed kategorie schlagworte")),
     _r(RuleName.TIMESTAMP, Label.FURNITURE,
        rf"^(\w+,?\s+)?{DATE}(\s*[,–—-]?\s*(at\s+|um\s+)?\d{{1,2}}[:.]\d{{2}}(:\d{{2}})?(\s*[ap]\.?m\.?)?(\s+[\p{{L}}.]+){{0,4}})?"
        r"(\s*\|.*)?$", max_words=14, anywhere=True,
