@@ -76,3 +76,11 @@ def test_a_wire_named_once_is_not_confirmed_by_a_generic_article_box():
     assert prclean.clean(html).wire is None
     main = read_html(html).main
     assert main is None or main.source != "profile:Marketwired"
+
+
+def test_a_url_is_read_by_urllib_not_by_a_pattern_of_our_own():
+    """'https://user:pw@www.prnewswire.com/x' is PR Newswire's host, not 'user' (as a regex once read it)."""
+    from prclean.wires import wire_candidates
+
+    ranked = wire_candidates("https://user:pw@www.prnewswire.com/x", "<p>prnewswire</p>")
+    assert ranked and ranked[0][0] >= 100 and ranked[0][1].name == "PR Newswire"

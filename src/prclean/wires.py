@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from .text import lazy
+from .urls import url_host
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,6 @@ PROFILES: tuple[WireProfile, ...] = (
     ),
 )
 
-_HOST = lazy(r"^[a-z][\w+.-]*://([^/:?#]+)", regex.IGNORECASE)
 # Sites that republish wire releases: their article containers, never a wire name of their own.
 HOSTS: tuple[WireProfile, ...] = (
     WireProfile("Yahoo Finance", ("finance.yahoo.com", "yahoo.com"), "", ("Yahoo Finance", "finance.yahoo.com"),
@@ -149,6 +149,9 @@ HOSTS: tuple[WireProfile, ...] = (
                 ("//div[@id='js-article__body']", f"//div[{has_class('article__body')}]"), host=True),
 )
 _TAGS = [(p, lazy(p.dateline_tag, regex.IGNORECASE)) for p in PROFILES]
+_ANY_MARKER = lazy("|".join(regex.escape(m) for p in (*PROFILES, *HOSTS) for m in p.markers))
+_MARKER_SCAN = 400_000
+"""Characters of raw page searched for wire markers: a wire names itself in the head and the release."""
 WIRE_NAMES = lazy("|".join(regex.escape(p.name) for p in PROFILES), regex.IGNORECASE)
 """Any wire's name in a line ("By GlobeNewswire, June 5, 2017")."""
 # one pass over a page's text finds every wire's tag; the group name says whose
@@ -189,14 +192,12 @@ def wire_candidates(url: str | None, html: str, profiles: tuple[WireProfile, ...
     release mentions the wire once. The caller accepts a weak candidate only when the page also
     has that wire's body container.
     """
-    host = ""
-    if url:
-        m = _HOST.match(url.strip())
-        host = m.group(1).lower() if m else ""
-    head = html[:400_000]
+    host = url_host(url.strip()) if url else ""
+    head = html[:_MARKER_SCAN]
+    present = {m.group(0) for m in _ANY_MARKER.finditer(head, overlapped=True)}  # one pass; count only those
     scores = {}
     for profile in profiles:
-        score = sum(head.count(mark) for mark in profile.markers)
+        score = sum(head.count(mark) for mark in profile.markers if mark in present)
         if host and score and any(host == h or host.endswith("." + h) for h in profile.hosts):
             score += 100
         scores[profile] = score

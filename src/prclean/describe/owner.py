@@ -24,9 +24,9 @@ from ..extract.header import title_parts
 from ..extract.sections import section_of
 from ..labels import RuleName
 from ..names import clean_name
-from ..read.facts import url_parts
 from ..read.units import PageFacts
 from ..text import lazy, search
+from ..urls import url_host
 from ..vocabulary.names import ADDRESS, COPYRIGHT_HOLDER, ENDS_IN_LEGAL_FORM, LOGO, ORG_LINE
 from .sources import Evidence
 
@@ -56,7 +56,7 @@ _GENERIC_LABELS = frozenset({"www", "com", "org", "net", "gov"})
 
 def domain_labels(url: str | None) -> list[str]:
     """The host's distinctive labels: ``mluk.brandenburg.de`` → ``["mluk", "brandenburg"]``."""
-    host = (url_parts(url)[0] or "") if url else ""
+    host = url_host(url)
     labels = host.casefold().split(".")[:-1]  # the top-level domain names no one
     return [label for label in labels if len(label) >= _MIN_LABEL and label not in _GENERIC_LABELS]
 

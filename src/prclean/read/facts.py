@@ -11,9 +11,8 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
-from ..text import lazy
+from ..urls import absolute_url, url_parts
 from .htmlwalk import Element
 from .units import PageFacts
 
@@ -29,7 +28,6 @@ _DATE_KEYS = ("article:published_time", "datepublished", "date", "dc.date", "dc.
               "publishdate", "og:published_time", "publication_date")
 _TITLE_KEYS = ("og:title", "twitter:title", "dc.title")
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator")
-_NOT_IN_URL = lazy(r"[\s<>\"'`]")
 
 
 @dataclass
@@ -142,28 +140,6 @@ def _home_links(root: Element, own: str | None) -> Iterator[str]:
         text = " ".join("".join(a.itertext()).split())
         if 1 <= len(text.split()) <= _MAX_HOME_WORDS:
             yield text
-
-
-def url_parts(url: str) -> tuple[str | None, str | None, str]:
-    """Host, path and query of a URL; (None, None, "") for one urllib cannot read ("https://[x")."""
-    try:
-        parts = urlsplit(url)
-        return parts.hostname, parts.path, parts.query
-    except ValueError:
-        return None, None, ""
-
-
-def absolute_url(href: str | None, base: str | None) -> str | None:
-    """An http(s) URL, resolved against the page's own URL when relative; None for anything else."""
-    href = (href or "").strip()
-    if base and href:
-        try:
-            href = urljoin(base, href)
-        except ValueError:
-            return None
-    if not href.casefold().startswith(("http://", "https://")) or _NOT_IN_URL.search(href):
-        return None
-    return href if url_parts(href)[0] else None  # a host urllib can read: not "https://[::1"
 
 
 def _ld_items(data: Any) -> Iterator[dict[str, Any]]:
