@@ -18,12 +18,15 @@ from ..detect.verdict import Verdicts
 from ..labels import Label, RuleName
 from ..names import author_from
 from ..read.units import Unit
-from ..text import WORD, count_words, norm, word_set
+from ..text import WORD, count_words, norm
 from ..vocabulary.dates import DATE
 from ..vocabulary.layout import LIST_ITEM
 from ..vocabulary.names import ENDS_IN_LEGAL_FORM, NAME_LINE
 from ..wires import WIRE_NAMES
+from .glued import TITLE_SEP
+from .headline import FEATURES, Candidate, candidates, evidence
 from .prose import heading_like, is_prose
+from .title_model import load_model
 
 _FURNITURE = frozenset({Label.FURNITURE, Label.BYLINE, Label.SHARE, Label.DECORATION, Label.CAPTION,
                         Label.LANGUAGE_LIST, Label.AD, Label.WIRE_TRAILER})
@@ -36,9 +39,6 @@ _MAX_MISSES = 3
 """Other lines tolerated between headings before the header is over."""
 _PROVIDER_WORDS = 8
 """The issuer's name on the line after "News provided by" is a few words, not a sentence."""
-_NEIGHBOUR = 3
-"""A heading with another heading within three lines below it is a headline with its deck."""
-_TITLE_SEP = regex.compile(r"\s+[|–—·»:-]\s+")
 _WORDY = 2.5
 """Real words average more than 2.5 letters: "A A A" and "d a h" are glyph rows, not headings."""
 _BYLINE_REACH = 30
@@ -56,21 +56,6 @@ _DATED = regex.compile(rf"{DATE}|\b\d{{1,2}}[:h.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\
 _URLISH = regex.compile(r"https?://|\bwww\.", regex.IGNORECASE)
 _BYLINE_START = regex.compile(r"^(?:by|von|par|por|di|door)\s+\p{Lu}", regex.IGNORECASE)
 _SENTENCE_BREAK = regex.compile(r"(?<=\p{Ll}{3}|\d)[.!?…][\"”»“]?\s+(?=[\"„“«]?\p{Lu})")
-_LONE_DISTANCE = 4
-"""The only heading within four lines of the body is its headline, whatever its score."""
-_MIN_TITLE_SCORE = 0.5
-
-# The title score: evidence for a headline, strongest first.
-_W_LEAD = 2.0  # share of its words in the lead paragraph, times this
-_W_PAGE_TITLE = 3.0  # the page's own title names it
-_W_REPEATED = 1.0  # repeated on the page (headline and breadcrumb), if four words or more
-_W_HEADING = 0.8  # marked as a heading
-_W_NEIGHBOUR = 0.6  # a deck below it
-_W_DISTANCE = 0.03  # per line between it and the body, against it
-_W_PERIOD = 0.5  # ends in a full stop, against it
-_W_FEW_WORDS = 1.0  # fewer than three words, against it
-_W_NAME_LINE = 2.0  # a company or site name, against it
-_REPEATED_MIN_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,45 +67,59 @@ class Header:
     issuer_unit: int | None = None
     name_line: str | None = None
     subtitle_more: tuple[int, ...] = ()  # the further points of a deck written as a list
+    title_text: str | None = None  # the headline when it is the front of its unit's line (a glued deck)
+    subtitle_text: str | None = None  # the deck when it followed the headline on the same line
 
 
 def names_page_title(text: str, titles: Sequence[str]) -> bool:
     """Is ``text`` the page's title, alone or as one part of "Headline | Site"?"""
     key = norm(text)
-    return any(key == part.casefold() for t in titles if t for part in [t, *_TITLE_SEP.split(t)])
+    return any(key == part.casefold() for t in titles if t for part in [t, *TITLE_SEP.split(t)])
 
 
 def title_parts(title: str) -> list[str]:
     """A page title cut where sites append their name: "Headline | Site" → ["Headline", "Site"]."""
-    return _TITLE_SEP.split(title)
+    return TITLE_SEP.split(title)
 
 
 def read_header(units: Sequence[Unit], found: Verdicts, start: int, lead_text: str = "",
                 page_titles: Sequence[str] = ()) -> Header:
+    """The header above the body at ``start``: headline (by the fitted scorer), deck, byline, provider.
+
+    ``lead_text`` is accepted for callers that computed the lead; the scorer reads the lead itself,
+    leaving out the candidate (a text dump's body may start with its headline).
+    """
     provided_by, issuer_unit, author = _furniture(units, found, start)
+    best = choose_title(units, found, start, issuer_unit, page_titles)
+    if best is None:
+        return Header(author=author, provided_by=provided_by, issuer_unit=issuer_unit)
+    title = best.index
     cands = _candidates(units, found, start, issuer_unit)
-    if not cands:
-        return Header(author=author, provided_by=provided_by, issuer_unit=issuer_unit)
-    counts = dict.fromkeys({norm(units[c].text) for c in cands}, 0)
-    for u in units[max(0, min(cands) - _MAX_WALK):start]:  # a headline is repeated in the page's header
-        key = u.text.casefold()  # unit text is whitespace-normalised already
-        if key in counts:
-            counts[key] += 1
-    lead = word_set(lead_text.casefold())
-    titles = [norm(t) for t in page_titles if t]
-    ordered = sorted(cands)
-    scored = [(_title_score(units[c], start - c, lead, titles, counts[norm(units[c].text)] > 1)
-               + (_W_NEIGHBOUR if k + 1 < len(ordered) and ordered[k + 1] - c <= _NEIGHBOUR else 0.0), c)
-              for k, c in enumerate(ordered)]
-    best_score, title = max(scored)
-    lone_and_close = len(cands) == 1 and start - title <= _LONE_DISTANCE
-    if best_score < _MIN_TITLE_SCORE and not lone_and_close:
-        return Header(author=author, provided_by=provided_by, issuer_unit=issuer_unit)
     above = [c for c in cands if c < title and NAME_LINE.match(units[c].text)
              and ENDS_IN_LEGAL_FORM.search(units[c].text)]
-    subtitle, more = _deck(units, found, ordered, title, start)
-    return Header(title, subtitle, author, provided_by, issuer_unit,
-                  units[max(above)].text if above else None, more)  # the issuer's name over the headline
+    name_line = units[max(above)].text if above else None  # the issuer's name over the headline
+    text = best.text if best.text != units[title].text else None  # a cut line, or one without its "#"
+    if best.part:
+        rest = best.rest if is_deck(best.rest, best.text) else None
+        return Header(title, None, author, provided_by, issuer_unit, name_line, (), text, rest)
+    subtitle, more = _deck(units, found, sorted(cands), title, start)
+    return Header(title, subtitle, author, provided_by, issuer_unit, name_line, more, text)
+
+
+def choose_title(units: Sequence[Unit], found: Verdicts, start: int, skip: int | None,
+                 page_titles: Sequence[str]) -> Candidate | None:
+    """The headline candidate the fitted scorer rates highest, if it rates it high enough.
+
+    Candidates are tried nearest the body first, so of two equal scores (a headline and its copy
+    in a breadcrumb) the one over the text wins.
+    """
+    cands = candidates(units, start, skip, page_titles)
+    if not cands:
+        return None
+    model = load_model(FEATURES)
+    probs = model.probabilities([model.score(r) for r in evidence(cands, units, found, start, page_titles)])
+    p, _, best = max((p, -k, c) for k, (c, p) in enumerate(zip(cands, probs)))
+    return best if p >= model.threshold else None
 
 
 def _deck(units: Sequence[Unit], found: Verdicts, cands: list[int], title: int, start: int
@@ -220,28 +219,6 @@ def _candidates(units: Sequence[Unit], found: Verdicts, start: int, skip: int | 
             if misses > _MAX_MISSES:
                 break
     return cands
-
-
-def _title_score(u: Unit, distance: int, lead: set[str], page_titles: list[str], repeated: bool) -> float:
-    """How much a unit looks like this release's headline.
-
-    Evidence, strongest first: the page's own title says so (``<title>``, ``og:title``), the
-    line is repeated on the page (headline and breadcrumb), it shares words with the lead
-    paragraph, it is marked as a heading; distance from the body and sentence punctuation count
-    against it.
-    """
-    text = norm(u.text)
-    words = word_set(text)
-    score = _W_LEAD * len(words & lead) / max(1, len(words))
-    if any(text and (text in t or t in text) for t in page_titles):
-        score += _W_PAGE_TITLE
-    score += _W_REPEATED if repeated and u.words >= _REPEATED_MIN_WORDS else 0.0
-    score += _W_HEADING if u.heading else 0.0
-    score -= _W_DISTANCE * distance
-    score -= _W_PERIOD if text.endswith(".") else 0.0
-    score -= _W_FEW_WORDS if u.words < 3 else 0.0
-    score -= _W_NAME_LINE if NAME_LINE.match(u.text) else 0.0
-    return score
 
 
 def _wordy(text: str) -> bool:
