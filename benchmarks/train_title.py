@@ -42,8 +42,8 @@ C = 1.0
 RELEASE_WEIGHT = 1.0
 """Release pages (dev, seeds, fixtures) count this many times a web page: they are what prclean is for,
 and there are few of them."""
-MIN_PRECISION = 0.9
-"""The "no title" threshold is the one with the best accuracy whose precision stays at least this."""
+THRESHOLD_STEP = 5
+"""Thresholds tried, in hundredths."""
 _Q = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\xa0": " "})
 
 
@@ -288,14 +288,17 @@ def _bucket(inp: Input) -> str:
     return f"release:{'html' if inp.kind == 'html' else 'text'}"
 
 
+def utility(table: dict[str, tuple[float, float, int]]) -> float:
+    """Right titles minus wrong ones (a wrong title costs what a right one earns; none costs nothing),
+    per input, averaged over the input kinds so that each kind counts the same."""
+    kinds = [v for k, v in table.items() if k != "all"]
+    return sum(acc - (acc / prec - acc if prec else 0.0) for acc, prec, _ in kinds) / len(kinds)
+
+
 def pick_threshold(pages: Sequence[PageRows], probs, owner) -> float:  # type: ignore[no-untyped-def]
-    """The threshold with the best overall accuracy among those keeping precision at MIN_PRECISION."""
-    best = (-1.0, 0.5)
-    for t in [k / 100 for k in range(2, 96, 2)]:
-        acc, prec, _ = score(pages, choose(pages, probs, owner, t))["all"]
-        if prec >= MIN_PRECISION and acc > best[0]:
-            best = (acc, t)
-    return best[1]
+    """The "no title" threshold with the best :func:`utility` out of fold."""
+    grid = [k / 100 for k in range(0, 80, THRESHOLD_STEP)]
+    return max(grid, key=lambda t: (utility(score(pages, choose(pages, probs, owner, t))), -t))
 
 
 def report(name: str, table: dict[str, tuple[float, float, int]]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..extract.header import title_parts
 from ..read.units import PageFacts
+from ..text import INVISIBLE
 from .sources import Evidence, Found, Source
 
 _PAGE_TITLES = (("json-ld", "headline"), ("og:title", "og_title"), ("title-tag", "page_title"))
@@ -19,8 +20,9 @@ def _headline(ev: Evidence, found: Found) -> str | None:
 
 
 def cut_site_name(value: str) -> str:
-    """A page title without the site's name appended ("Headline | Site" → "Headline")."""
-    parts = title_parts(value)
+    """A page title without the site's name appended ("Headline | Site" → "Headline"), and without the
+    invisible characters (soft hyphens) its markup carried."""
+    parts = title_parts(" ".join(INVISIBLE.sub("", value).split()))
     return max(parts, key=len) if len(parts) > 1 else value
 
 

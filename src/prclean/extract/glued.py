@@ -76,7 +76,9 @@ def _anchored(u: Unit, anchors: Mapping[str, int]) -> Part | None:
     if best is None:
         return None
     head, rest = text[:len(best)].rstrip(), text[len(best):].strip()
-    return Part(head, rest) if count_words(rest) >= _MIN_REST_WORDS else None
+    if not rest[:1].isalnum() or count_words(rest) < _MIN_REST_WORDS:
+        return None  # "Headline – more of it" or "Headline: more" is one headline, not a glued deck
+    return Part(head, rest)
 
 
 def _doubled_seam(text: str) -> Part | None:

@@ -20,7 +20,7 @@ import regex
 from ..detect.verdict import STRUCTURAL_GUESSES, Verdicts
 from ..labels import Label
 from ..read.units import Unit
-from ..text import CJK, WORD, count_words, norm, word_set
+from ..text import CJK, INVISIBLE, WORD, count_words, norm, word_set
 from ..vocabulary.dates import DATE
 from ..vocabulary.names import NAME_LINE
 from .glued import CRUMB_SEP, TITLE_SEP, Part, glued_parts, hash_heading
@@ -36,8 +36,6 @@ _WORDY = 2.5
 """Real words average more than 2.5 letters: "A A A" and "d a h" are glyph rows, not headings."""
 _LEAD_UNITS = 2
 """The lead a headline is compared with: the first two paragraphs of prose at the body's start."""
-_TOP_UNITS = 3
-"""An innerText dump opens with the page's <title>: the page's first lines may name the headline."""
 _NEIGHBOUR = 3
 """A heading with another heading within three lines below it is a headline with its deck."""
 _CENTRE_INDENT = 8
@@ -46,6 +44,8 @@ _CENTRE_SLACK = 0.1
 """A centred line's margins differ by at most a tenth of the page's width."""
 _PROSE_LINE_WORDS = 8
 """Lines of this many words run to the wrap width: the widest of them is the page's width."""
+_WRAPPED_LINES = 2
+"""Paragraphs wrapped over three lines or more (two line breaks) tell the width by their length."""
 _SHORT_TOKEN = 3
 """Words this short (of, and, the) are not capitalised in Title Case."""
 _NAMING_WORDS = 3
@@ -70,8 +70,8 @@ FEATURES = (
     "in_body", "rank", "ends_period", "ends_colon", "ends_mark", "log_words", "few_words", "long",
     "name_line", "neighbour", "title_case", "all_caps", "indent", "centred", "link_density", "v_guess",
     "v_furniture", "v_menu", "v_related", "v_other", "container", "position", "blank_before", "dated",
-    "urlish", "pipe", "dash", "crumbs", "brackets", "bullet", "sentences", "prose", "html", "part",
-    "heading_like", "plain_between", "chrome_between", "after_menu",
+    "urlish", "pipe", "dash", "crumbs", "brackets", "bullet", "sentences", "prose", "html",
+    "heading_like", "plain_between", "chrome_between", "after_menu", "adjacent",
 )
 """The evidence per candidate, named as the weights file names it."""
 
@@ -122,15 +122,16 @@ class _Page:
     leads: list[tuple[int, set[str]]]
     first_h1: int | None
     width: int
+    margin: int
 
 
 def _context(units: Sequence[Unit], found: Verdicts, start: int, titles: Sequence[str]) -> _Page:
     lo, hi = max(0, start - WALK), min(len(units), start + BODY_PEEK)
-    keys = [norm(t) for t in titles if t]
+    keys = [norm(INVISIBLE.sub("", t)) for t in titles if t]  # soft hyphens in a <title> are not text
     headlines = {h for t in keys for h in (t, _headline_part(t))}
     sites = {p for t in keys for p in TITLE_SEP.split(t)} - headlines
     top: dict[str, int] = {}
-    for u in units[:_TOP_UNITS]:
+    for u in units[:1]:  # an innerText dump opens with the page's <title>
         for p in (norm(u.text), _headline_part(norm(u.text))):
             if len(p.split()) >= _NAMING_WORDS:
                 top.setdefault(p, u.index)
@@ -141,9 +142,8 @@ def _context(units: Sequence[Unit], found: Verdicts, start: int, titles: Sequenc
             crumbs.setdefault(pieces[-1], u.index)
     leads = [(u.index, _content_words(u.text)) for u in units[start:start + WALK] if is_prose(u)]
     h1 = next((u.index for u in units[:hi] if u.heading and u.level == 1), None)
-    single = [u.indent + len(u.text) for u in units if u.words >= _PROSE_LINE_WORDS and u.lines[0] == u.lines[1]]
     return _Page(units, found, start, keys, headlines, sites, top, crumbs, Counter(norm(u.text) for u in units),
-                 leads[:_LEAD_UNITS + 1], h1, max(single, default=0))
+                 leads[:_LEAD_UNITS + 1], h1, *_width(units))
 
 
 def evidence(cands: Sequence[Candidate], units: Sequence[Unit], found: Verdicts, start: int,
@@ -160,6 +160,7 @@ def evidence(cands: Sequence[Candidate], units: Sequence[Unit], found: Verdicts,
         plain, chrome, after_menu = between.get(c.index, (0, 0, False))
         r["plain_between"], r["chrome_between"] = math.log1p(plain), math.log1p(chrome)
         r["after_menu"] = float(after_menu)
+        r["adjacent"] = float(c.index < start and plain == 0)  # only furniture between it and the text
         r["lead_gap"] = r["lead"] - best_lead
         r["rank"] = math.log1p(rank.get(c.index, 0))
         r["neighbour"] = float(any(c.index < j <= c.index + _NEIGHBOUR for j in heads))
@@ -215,7 +216,6 @@ def _features(c: Candidate, page: _Page) -> dict[str, float]:
         f["v_related"] = float(not guess and v.label == Label.RELATED)
         f["v_other"] = float(not guess and v.label not in _FURNITURE | _MENU | {Label.RELATED})
     f["html"] = float(bool(page.titles))
-    f["part"] = float(c.part)
     return f
 
 
@@ -223,14 +223,15 @@ def _structure(u: Unit, page: _Page, c: Candidate) -> dict[str, float]:
     """Where the candidate stands and how the page marks it."""
     hashed = not u.heading and not c.part and c.text != u.text
     level = u.level if u.heading else (u.text.count("#", 0, len(u.text) - len(c.text)) if hashed else 0)
-    right = page.width - u.indent - len(u.text)  # a centred line's right margin matches its indent
+    left = u.indent - page.margin  # from the prose's left edge (w3m sets a layout column's text indented)
+    right = page.width - u.indent - len(u.text)  # a centred line's right margin matches its left one
     return {
         "heading": float(u.heading or hashed), "h1": float(level == 1), "h2": float(level == 2),
         "h3": float(level >= 3), "first_h1": float(page.first_h1 == u.index), "hash": float(hashed),
         "distance": math.log1p(abs(page.start - u.index)), "in_body": float(u.index >= page.start),
         "indent": math.log1p(u.indent), "link_density": u.link_density,
-        "centred": float(u.indent >= _CENTRE_INDENT and u.lines[0] == u.lines[1] and right >= _CENTRE_INDENT
-                         and abs(right - u.indent) <= _CENTRE_SLACK * page.width),
+        "centred": float(left >= _CENTRE_INDENT and u.lines[0] == u.lines[1] and right >= _CENTRE_INDENT
+                         and abs(right - left) <= _CENTRE_SLACK * (page.width - page.margin)),
         "container": float(u.container is not None), "position": u.index / max(1, len(page.units)),
         "blank_before": float(u.blank_before > 0), "bullet": float(u.bullet),
         "prose": float(is_prose(u)), "heading_like": float(heading_like(u)),
@@ -257,22 +258,37 @@ def _text_shape(text: str) -> dict[str, float]:
 
 
 def _anchor_texts(units: Sequence[Unit], lo: int, hi: int, titles: Sequence[str]) -> dict[str, int]:
-    """Texts elsewhere on the page that may name a headline glued into a longer line: other lines,
-    breadcrumb tails, the page's title and its parts (with the unit they come from; -1 for titles)."""
+    """Texts that name the page's headline elsewhere, so that a line starting with one has it glued to
+    more text: the page's title (its headline part), the first line of a dump (an innerText dump's
+    <title>), a breadcrumb's last item. Each with the unit it comes from (-1 for the page's title)."""
     out: dict[str, int] = {}
     for t in titles:
-        for p in [t, *TITLE_SEP.split(t)]:
-            out.setdefault(norm(p), -1)
-    for u in [*units[:_TOP_UNITS], *units[lo:hi]]:
-        key = norm(u.text)
-        for p in [key, *TITLE_SEP.split(key), CRUMB_SEP.split(key)[-1]]:
-            out.setdefault(p, u.index)
+        out.setdefault(_headline_part(norm(INVISIBLE.sub("", t))), -1)
+    for u in units[:1]:
+        out.setdefault(_headline_part(norm(u.text)), u.index)
+    for u in units[lo:hi]:
+        pieces = CRUMB_SEP.split(norm(u.text))
+        if len(pieces) > 1:
+            out.setdefault(pieces[-1], u.index)
     return out
 
 
 def _headline_part(title: str) -> str:
     """The longest part of a page title cut where sites append their name: the headline."""
     return max(TITLE_SEP.split(title), key=len)
+
+
+def _width(units: Sequence[Unit]) -> tuple[int, int]:
+    """A text dump's right and left edges, from its prose: the widest one-line paragraph or the line
+    length of wrapped ones (a paragraph of k lines holds about k - 1/2 full lines), and the indent
+    most prose has."""
+    prose = [u for u in units if u.words >= _PROSE_LINE_WORDS]
+    single = [u.indent + len(u.text) for u in prose if u.lines[0] == u.lines[1]]
+    wrapped = sorted(u.indent + round(len(u.text) / (u.lines[1] - u.lines[0] + 0.5)) for u in prose
+                     if u.lines[1] - u.lines[0] >= _WRAPPED_LINES)
+    indents = sorted(u.indent for u in prose)
+    return (max(max(single, default=0), wrapped[len(wrapped) // 2] if wrapped else 0),
+            indents[len(indents) // 2] if indents else 0)
 
 
 def _content_words(text: str) -> set[str]:
