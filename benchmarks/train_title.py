@@ -44,6 +44,9 @@ RELEASE_WEIGHT = 1.0
 and there are few of them."""
 THRESHOLD_STEP = 5
 """Thresholds tried, in hundredths."""
+UTILITY_SLACK = 0.01
+"""The utility is flat near its best (one input in a hundred); of near-equal thresholds the lowest is
+taken, because release pages, what prclean is for, lose right titles fastest as the threshold rises."""
 _Q = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\xa0": " "})
 
 
@@ -138,7 +141,7 @@ def collect(inp: Input) -> PageRows:
     cands = candidates(page.units, ex.span.start, ex.header.issuer_unit, titles)
     gold = gold_norm(inp.title)
     out.texts = [c.text for c in cands]
-    out.rows = evidence(cands, page.units, ex.verdicts, ex.span.start, titles)
+    out.rows = evidence(cands, page.units, ex.verdicts, ex.span.start, titles, ex.header.issuer_unit)
     out.labels = [gold is not None and gold_norm(c.text) == gold for c in cands]
     return out
 
@@ -296,9 +299,11 @@ def utility(table: dict[str, tuple[float, float, int]]) -> float:
 
 
 def pick_threshold(pages: Sequence[PageRows], probs, owner) -> float:  # type: ignore[no-untyped-def]
-    """The "no title" threshold with the best :func:`utility` out of fold."""
+    """The lowest "no title" threshold whose :func:`utility` out of fold is within UTILITY_SLACK of the best."""
     grid = [k / 100 for k in range(0, 80, THRESHOLD_STEP)]
-    return max(grid, key=lambda t: (utility(score(pages, choose(pages, probs, owner, t))), -t))
+    values = {t: utility(score(pages, choose(pages, probs, owner, t))) for t in grid}
+    best = max(values.values())
+    return min(t for t, v in values.items() if v >= best - UTILITY_SLACK)
 
 
 def report(name: str, table: dict[str, tuple[float, float, int]]) -> None:

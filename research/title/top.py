@@ -11,7 +11,7 @@ f = Path(sys.argv[1]); raw = f.read_bytes(); raw = gzip.decompress(raw) if f.suf
 text, k = load(raw); page = read_page(text, k, None); ex = extract(page, detect(page))
 start = ex.span.start; titles = page.facts.titles
 cands = candidates(page.units, start, ex.header.issuer_unit, titles)
-rows = evidence(cands, page.units, ex.verdicts, start, titles)
+rows = evidence(cands, page.units, ex.verdicts, start, titles, ex.header.issuer_unit)
 m = load_model(FEATURES)
 probs = m.probabilities([m.score(r) for r in rows])
 print("threshold", m.threshold, "start", start, "titles", titles)

@@ -18,29 +18,20 @@ from ..detect.verdict import Verdicts
 from ..labels import Label, RuleName
 from ..names import author_from
 from ..read.units import Unit
-from ..text import WORD, count_words, norm
+from ..text import count_words, norm
 from ..vocabulary.dates import DATE
 from ..vocabulary.layout import LIST_ITEM
 from ..vocabulary.names import ENDS_IN_LEGAL_FORM, NAME_LINE
 from ..wires import WIRE_NAMES
 from .glued import TITLE_SEP
-from .headline import FEATURES, Candidate, candidates, evidence
-from .prose import heading_like, is_prose
+from .headline import FEATURES, Candidate, candidates, evidence, heading_walk
+from .prose import is_prose
 from .title_model import load_model
 
-_FURNITURE = frozenset({Label.FURNITURE, Label.BYLINE, Label.SHARE, Label.DECORATION, Label.CAPTION,
-                        Label.LANGUAGE_LIST, Label.AD, Label.WIRE_TRAILER})
-"""Chrome that sits between a headline and its text: walked over, not a reason to stop."""
 _GUESSES = frozenset({RuleName.REPEATED, RuleName.SHORT_RUN, RuleName.BULLET_RUN})
 """Structural guesses a real headline may trip (it is repeated in the breadcrumb, it is short)."""
-_MAX_WALK = 40
-"""Units walked up from the body looking for the headline."""
-_MAX_MISSES = 3
-"""Other lines tolerated between headings before the header is over."""
 _PROVIDER_WORDS = 8
 """The issuer's name on the line after "News provided by" is a few words, not a sentence."""
-_WORDY = 2.5
-"""Real words average more than 2.5 letters: "A A A" and "d a h" are glyph rows, not headings."""
 _BYLINE_REACH = 30
 """A byline stands in the article's header: within 30 units above the body."""
 _MIN_SUBTITLE_WORDS = 4
@@ -94,7 +85,7 @@ def read_header(units: Sequence[Unit], found: Verdicts, start: int, lead_text: s
     if best is None:
         return Header(author=author, provided_by=provided_by, issuer_unit=issuer_unit)
     title = best.index
-    cands = _candidates(units, found, start, issuer_unit)
+    cands = heading_walk(units, found, start, issuer_unit)
     above = [c for c in cands if c < title and NAME_LINE.match(units[c].text)
              and ENDS_IN_LEGAL_FORM.search(units[c].text)]
     name_line = units[max(above)].text if above else None  # the issuer's name over the headline
@@ -117,7 +108,8 @@ def choose_title(units: Sequence[Unit], found: Verdicts, start: int, skip: int |
     if not cands:
         return None
     model = load_model(FEATURES)
-    probs = model.probabilities([model.score(r) for r in evidence(cands, units, found, start, page_titles)])
+    rows = evidence(cands, units, found, start, page_titles, skip)
+    probs = model.probabilities([model.score(r) for r in rows])
     p, _, best = max((p, -k, c) for k, (c, p) in enumerate(zip(cands, probs)))
     return best if p >= model.threshold else None
 
@@ -199,29 +191,3 @@ def is_deck(text: str, title: str) -> bool:
     if dated != text and ("|" in text or count_words(dated) <= _DATED_MAX_WORDS):
         return False  # a date line: "08.12.2022 Bundesverband WindEnergie", "28.04.2021 - 07:18 | Quelle: ..."
     return len(_SENTENCE_BREAK.findall(text)) < _MAX_DECK_SENTENCES
-
-
-def _candidates(units: Sequence[Unit], found: Verdicts, start: int, skip: int | None) -> list[int]:
-    """Heading-like units above the body, walking up past furniture until other chrome starts."""
-    cands: list[int] = []
-    misses = 0
-    for i in range(start - 1, max(-1, start - _MAX_WALK - 1), -1):
-        u = units[i]
-        v = found.get(i)
-        if u.decoration or not u.text or i == skip or (v is not None and v.label in _FURNITURE):
-            continue
-        if heading_like(u) and _wordy(u.text) and (
-                v is None or (v.rule in _GUESSES and (u.heading or (u.words >= 3 and not u.bullet)))):
-            cands.append(i)
-            misses = 0
-        elif cands:
-            misses += 1
-            if misses > _MAX_MISSES:
-                break
-    return cands
-
-
-def _wordy(text: str) -> bool:
-    """Real words, not initials or glyph rows ("A A A", "d a h")."""
-    tokens = WORD.findall(text)
-    return bool(tokens) and sum(len(t) for t in tokens) >= _WORDY * len(tokens)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from ..detect.verdict import STRUCTURAL_GUESSES, Verdicts
-from ..labels import Label
+from ..labels import Label, RuleName
 from ..read.units import Unit
 from ..text import CJK, INVISIBLE, WORD, count_words, norm, word_set
 from ..vocabulary.dates import DATE
@@ -34,6 +34,14 @@ MAX_WORDS = 40
 """A headline is a line, not a paragraph."""
 _WORDY = 2.5
 """Real words average more than 2.5 letters: "A A A" and "d a h" are glyph rows, not headings."""
+_WALK_REACH = 40
+"""Units the header walk goes up from the body."""
+_MAX_MISSES = 3
+"""Other lines the walk tolerates between headings before the header is over."""
+_WALK_WORDS = 3
+"""A line a structural guess flagged still counts as a heading in the walk from three words on."""
+_GUESSES = frozenset({RuleName.REPEATED, RuleName.SHORT_RUN, RuleName.BULLET_RUN})
+"""Structural guesses a real headline may trip (it is repeated in the breadcrumb, it is short)."""
 _LEAD_UNITS = 2
 """The lead a headline is compared with: the first two paragraphs of prose at the body's start."""
 _NEIGHBOUR = 3
@@ -71,7 +79,7 @@ FEATURES = (
     "name_line", "neighbour", "title_case", "all_caps", "indent", "centred", "link_density", "v_guess",
     "v_furniture", "v_menu", "v_related", "v_other", "container", "position", "blank_before", "dated",
     "urlish", "pipe", "dash", "crumbs", "brackets", "bullet", "sentences", "prose", "html",
-    "heading_like", "plain_between", "chrome_between", "after_menu", "adjacent",
+    "heading_like", "plain_between", "chrome_between", "after_menu", "before_menu", "adjacent", "echo_above", "walk", "walk_first",
 )
 """The evidence per candidate, named as the weights file names it."""
 
@@ -87,6 +95,27 @@ class Candidate:
     text: str
     part: bool = False
     rest: str = ""
+
+
+def heading_walk(units: Sequence[Unit], found: Verdicts, start: int, skip: int | None) -> list[int]:
+    """Heading-like units above the body, nearest first, walking up past furniture until other chrome
+    starts: the header as a reader scans it (and where the deck is looked for)."""
+    cands: list[int] = []
+    misses = 0
+    for i in range(start - 1, max(-1, start - _WALK_REACH - 1), -1):
+        u = units[i]
+        v = found.get(i)
+        if u.decoration or not u.text or i == skip or (v is not None and v.label in _FURNITURE):
+            continue
+        if heading_like(u) and _wordy(u.text) and (
+                v is None or (v.rule in _GUESSES and (u.heading or (u.words >= _WALK_WORDS and not u.bullet)))):
+            cands.append(i)
+            misses = 0
+        elif cands:
+            misses += 1
+            if misses > _MAX_MISSES:
+                break
+    return cands
 
 
 def candidates(units: Sequence[Unit], start: int, skip: int | None, titles: Sequence[str]) -> list[Candidate]:
@@ -147,9 +176,10 @@ def _context(units: Sequence[Unit], found: Verdicts, start: int, titles: Sequenc
 
 
 def evidence(cands: Sequence[Candidate], units: Sequence[Unit], found: Verdicts, start: int,
-             titles: Sequence[str]) -> list[dict[str, float]]:
-    """The features of each candidate, in :data:`FEATURES`' names."""
+             titles: Sequence[str], skip: int | None = None) -> list[dict[str, float]]:
+    """The features of each candidate, in :data:`FEATURES`' names (``skip``: the provider's name line)."""
     page = _context(units, found, start, titles)
+    walk = heading_walk(units, found, start, skip)
     rows = [_features(c, page) for c in cands]
     above = sorted({c.index for c in cands if c.index < start}, reverse=True)
     rank = {i: k for k, i in enumerate(above)}
@@ -157,26 +187,30 @@ def evidence(cands: Sequence[Candidate], units: Sequence[Unit], found: Verdicts,
     heads = {c.index for c in cands if heading_like(units[c.index])}
     between = _between(units, found, start)
     for c, r in zip(cands, rows):
-        plain, chrome, after_menu = between.get(c.index, (0, 0, False))
+        plain, chrome, after_menu, before_menu = between.get(c.index, (0, 0, False, False))
         r["plain_between"], r["chrome_between"] = math.log1p(plain), math.log1p(chrome)
-        r["after_menu"] = float(after_menu)
+        r["after_menu"], r["before_menu"] = float(after_menu), float(before_menu)
         r["adjacent"] = float(c.index < start and plain == 0)  # only furniture between it and the text
+        r["walk"] = float(c.index in walk)
+        r["walk_first"] = float(bool(walk) and c.index == walk[0])
         r["lead_gap"] = r["lead"] - best_lead
         r["rank"] = math.log1p(rank.get(c.index, 0))
         r["neighbour"] = float(any(c.index < j <= c.index + _NEIGHBOUR for j in heads))
     return rows
 
 
-def _between(units: Sequence[Unit], found: Verdicts, start: int) -> dict[int, tuple[int, int, bool]]:
+def _between(units: Sequence[Unit], found: Verdicts, start: int) -> dict[int, tuple[int, int, bool, bool]]:
     """For each line above the body: how many plain lines and how many chrome lines stand between
-    it and the body, and whether the line above it is a menu's (content starts after navigation)."""
-    out: dict[int, tuple[int, int, bool]] = {}
+    it and the body, and whether the line above it and the line below it are a menu's (a headline
+    comes after the navigation, a site's name before it)."""
+    out: dict[int, tuple[int, int, bool, bool]] = {}
     plain = chrome = 0
     seen = [u for u in units[max(0, start - WALK - 1):start] if u.text and not u.decoration]
-    for k in range(len(seen) - 1, 0, -1):
-        u, above = seen[k], found.get(seen[k - 1].index)
-        menu = above is not None and (above.label in _MENU or above.rule in STRUCTURAL_GUESSES)
-        out[u.index] = (plain, chrome, menu)
+    menu = [v is not None and (v.label in _MENU or v.rule in STRUCTURAL_GUESSES)
+            for v in (found.get(u.index) for u in seen)]
+    for k in range(len(seen) - 1, -1, -1):
+        u = seen[k]
+        out[u.index] = (plain, chrome, k > 0 and menu[k - 1], k + 1 < len(seen) and menu[k + 1])
         v = found.get(u.index)
         if v is None or v.rule in STRUCTURAL_GUESSES:
             plain += 1
@@ -203,6 +237,8 @@ def _features(c: Candidate, page: _Page) -> dict[str, float]:
     same = max(0, page.counts[key] - (norm(u.text) == key))  # other lines with its text
     near = sum(1 for w in page.units[max(0, page.start - WALK):page.start + BODY_PEEK]
                if w.index != c.index and norm(w.text) == key) if same else 0
+    f["echo_above"] = float(any(norm(w.text) == key or page.crumbs.get(key) == w.index
+                                for w in page.units[max(0, c.index - _NEIGHBOUR):c.index]))
     naming = len(words) >= _REPEAT_WORDS
     f["repeated_near"] = float(min(near, 2)) if naming else 0.0
     f["repeated_page"] = math.log1p(same) if naming else 0.0
