@@ -40,8 +40,9 @@ SEED = 0
 C = 1.0
 """Inverse L2 strength on standardised features (the cross-validation barely moves between 0.03 and 3)."""
 RELEASE_WEIGHT = 1.0
-"""Release pages (dev, seeds, fixtures) count this many times a web page: they are what prclean is for,
-and there are few of them."""
+"""How many web pages a release page (dev, seeds, fixtures) counts as. Weighting them 3, 5, 10 or 20
+times raised the release pages' in-sample accuracy but not their cross-validated one (0.921 at 1, 3
+and 5), and cost the web renderings one to three points: they count once."""
 THRESHOLD_STEP = 5
 """Thresholds tried, in hundredths."""
 UTILITY_SLACK = 0.01

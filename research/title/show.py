@@ -3,7 +3,7 @@ import sys
 from pathlib import Path
 from prclean.detect import detect
 from prclean.extract import extract
-from prclean.extract.header import _candidates
+from prclean.extract.headline import heading_walk as _candidates
 from prclean.read import read_page
 from prclean.read.load import load
 from corpus import SHARED, WEB_FILES

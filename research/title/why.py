@@ -4,7 +4,7 @@ from collections import Counter
 import prclean
 from prclean.detect import detect
 from prclean.extract import extract
-from prclean.extract.header import _candidates, _wordy, _FURNITURE, _GUESSES
+from prclean.extract.headline import heading_walk as _candidates, _wordy, _FURNITURE, _GUESSES
 from prclean.extract.prose import heading_like
 from prclean.read import read_page
 from prclean.read.load import load

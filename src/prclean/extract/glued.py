@@ -29,7 +29,11 @@ _MIN_ANCHOR_WORDS = 4
 _MIN_REST_WORDS = 4
 """What follows a cut headline is a deck or a sentence, not a stray word."""
 _MIN_HEAD_WORDS = 4
-"""A Title Case headline before the seam has a few words."""
+"""A Title Case headline before the seam has a few words..."""
+_MAX_HEAD_WORDS = 30
+"""...and not more than a long headline has."""
+_MAX_GLUED_WORDS = 90
+"""A headline and a deck run together are a few dozen words; a longer unit is a paragraph."""
 _MIN_DECK_WORDS = 6
 """A sentence-case deck after the seam has a few more."""
 _SHORT_TOKEN = 3
@@ -49,8 +53,11 @@ class Part:
 
 
 def hash_heading(u: Unit) -> str:
-    """A unit's text without the markdown ``#`` a dump not read as markdown left before its heading."""
-    if u.heading or not u.text.startswith("#"):
+    """A unit's text without the markdown ``#`` a dump not read as markdown left before its heading.
+
+    Only at the line's start: lynx marks nested list items with an indented ``#``.
+    """
+    if u.heading or u.indent or not u.text.startswith("#"):
         return u.text
     m = _HASHES.match(u.text)
     return u.text[m.end():] if m else u.text
@@ -58,7 +65,7 @@ def hash_heading(u: Unit) -> str:
 
 def glued_parts(u: Unit, anchors: Mapping[str, int]) -> list[Part]:
     """The headlines glued to the front of this unit's text, if any."""
-    if count_words(u.text) < _MIN_ANCHOR_WORDS + _MIN_REST_WORDS:
+    if not _MIN_ANCHOR_WORDS + _MIN_REST_WORDS <= count_words(u.text) <= _MAX_GLUED_WORDS:
         return []
     parts = [p for p in (_anchored(u, anchors), _doubled_seam(u.text)) if p is not None]
     return list({p.head: p for p in parts}.values())
@@ -84,7 +91,7 @@ def _anchored(u: Unit, anchors: Mapping[str, int]) -> Part | None:
 def _doubled_seam(text: str) -> Part | None:
     """A Title Case headline and a sentence-case deck that starts with the headline's last word."""
     tokens = text.split(" ")
-    for j in range(_MIN_HEAD_WORDS - 1, len(tokens) - _MIN_DECK_WORDS):
+    for j in range(_MIN_HEAD_WORDS - 1, min(_MAX_HEAD_WORDS, len(tokens) - _MIN_DECK_WORDS)):
         word = tokens[j]
         if word != tokens[j + 1] or not word[:1].isupper() or not word.isalpha():
             continue

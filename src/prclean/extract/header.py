@@ -34,6 +34,8 @@ _PROVIDER_WORDS = 8
 """The issuer's name on the line after "News provided by" is a few words, not a sentence."""
 _BYLINE_REACH = 30
 """A byline stands in the article's header: within 30 units above the body."""
+_DECK_REACH = 8
+"""A deck has at most a few lines (a date, a byline, share buttons) between it and its headline."""
 _MIN_SUBTITLE_WORDS = 4
 """A deck is a phrase, not a word or two."""
 _MIN_REPEAT_CHARS = 20
@@ -127,6 +129,8 @@ def _deck(units: Sequence[Unit], found: Verdicts, cands: list[int], title: int, 
         u = units[c]
         if c <= title or u.words < _MIN_SUBTITLE_WORDS or NAME_LINE.match(u.text) or norm(u.text) == norm(head):
             continue
+        if sum(1 for w in units[title + 1:c] if w.text and not w.decoration) > _DECK_REACH:
+            break  # a deck stands under its headline, not a screen further down
         v = found.get(c)
         if (v is None or v.rule in _GUESSES) and is_deck(u.text, head):
             return c, _deck_points(units, found, c, start)

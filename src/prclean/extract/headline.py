@@ -74,7 +74,7 @@ _SENTENCE_BREAK = regex.compile(r"(?<=\p{Ll}{3}|\d)[.!?…][\"”»“]?\s+(?=[\
 
 FEATURES = (
     "lead", "lead_gap", "title_exact", "title_site", "title_inside", "title_overlap", "top_line", "crumb_tail",
-    "repeated_near", "repeated_page", "repeated_short", "heading", "h1", "h2", "h3", "first_h1", "hash", "distance",
+    "repeated_near", "repeated_short", "heading", "h1", "h2", "h3", "first_h1", "distance",
     "in_body", "rank", "ends_period", "ends_colon", "ends_mark", "log_words", "few_words", "long",
     "name_line", "neighbour", "title_case", "all_caps", "indent", "centred", "link_density", "v_guess",
     "v_furniture", "v_menu", "v_related", "v_other", "container", "position", "blank_before", "dated",
@@ -147,7 +147,8 @@ class _Page:
     sites: set[str]
     top_parts: dict[str, int]
     crumbs: dict[str, int]
-    counts: Counter[str]
+    norms: dict[int, str]
+    near: Counter[str]
     leads: list[tuple[int, set[str]]]
     first_h1: int | None
     width: int
@@ -164,15 +165,17 @@ def _context(units: Sequence[Unit], found: Verdicts, start: int, titles: Sequenc
         for p in (norm(u.text), _headline_part(norm(u.text))):
             if len(p.split()) >= _NAMING_WORDS:
                 top.setdefault(p, u.index)
+    norms = {u.index: norm(u.text) for u in units[max(0, lo - _NEIGHBOUR):hi]}
     crumbs: dict[str, int] = {}
     for u in units[lo:hi]:
-        pieces = CRUMB_SEP.split(norm(u.text))
+        pieces = CRUMB_SEP.split(norms[u.index])
         if len(pieces) > 1 and pieces[-1]:
             crumbs.setdefault(pieces[-1], u.index)
     leads = [(u.index, _content_words(u.text)) for u in units[start:start + WALK] if is_prose(u)]
     h1 = next((u.index for u in units[:hi] if u.heading and u.level == 1), None)
-    return _Page(units, found, start, keys, headlines, sites, top, crumbs, Counter(norm(u.text) for u in units),
-                 leads[:_LEAD_UNITS + 1], h1, *_width(units))
+    near = Counter(norms[u.index] for u in units[lo:hi])
+    return _Page(units, found, start, keys, headlines, sites, top, crumbs, norms, near, leads[:_LEAD_UNITS + 1], h1,
+                 *_width(units))
 
 
 def evidence(cands: Sequence[Candidate], units: Sequence[Unit], found: Verdicts, start: int,
@@ -234,15 +237,12 @@ def _features(c: Candidate, page: _Page) -> dict[str, float]:
     f["title_overlap"] = max((_jaccard(words, word_set(t)) for t in page.titles), default=0.0)
     f["top_line"] = float(page.top_parts.get(key, c.index) < c.index)
     f["crumb_tail"] = float(page.crumbs.get(key, c.index) != c.index)
-    same = max(0, page.counts[key] - (norm(u.text) == key))  # other lines with its text
-    near = sum(1 for w in page.units[max(0, page.start - WALK):page.start + BODY_PEEK]
-               if w.index != c.index and norm(w.text) == key) if same else 0
-    f["echo_above"] = float(any(norm(w.text) == key or page.crumbs.get(key) == w.index
-                                for w in page.units[max(0, c.index - _NEIGHBOUR):c.index]))
+    near = page.near[key] - (page.norms.get(c.index) == key)  # other lines near the body with its text
+    f["echo_above"] = float(any(page.norms.get(i) == key or page.crumbs.get(key) == i
+                                for i in range(max(0, c.index - _NEIGHBOUR), c.index)))
     naming = len(words) >= _REPEAT_WORDS
     f["repeated_near"] = float(min(near, 2)) if naming else 0.0
-    f["repeated_page"] = math.log1p(same) if naming else 0.0
-    f["repeated_short"] = float(bool(same) and not naming)
+    f["repeated_short"] = float(near > 0 and not naming)
     f.update(_structure(u, page, c))
     if v is not None:
         guess = v.rule in STRUCTURAL_GUESSES
@@ -263,7 +263,7 @@ def _structure(u: Unit, page: _Page, c: Candidate) -> dict[str, float]:
     right = page.width - u.indent - len(u.text)  # a centred line's right margin matches its left one
     return {
         "heading": float(u.heading or hashed), "h1": float(level == 1), "h2": float(level == 2),
-        "h3": float(level >= 3), "first_h1": float(page.first_h1 == u.index), "hash": float(hashed),
+        "h3": float(level >= 3), "first_h1": float(page.first_h1 == u.index),
         "distance": math.log1p(abs(page.start - u.index)), "in_body": float(u.index >= page.start),
         "indent": math.log1p(u.indent), "link_density": u.link_density,
         "centred": float(left >= _CENTRE_INDENT and u.lines[0] == u.lines[1] and right >= _CENTRE_INDENT

@@ -30,8 +30,13 @@ class TitleModel:
     threshold: float
 
     def score(self, values: Mapping[str, float]) -> float:
-        """A candidate's linear score (its log-odds against "no headline here")."""
-        return self.bias + sum(w * values.get(f, 0.0) for f, w in zip(self.features, self.weights))
+        """A candidate's linear score (its log-odds against "no headline here"); features it lacks are 0."""
+        weight = self.by_name
+        return self.bias + sum(weight[f] * v for f, v in values.items() if v)
+
+    @property
+    def by_name(self) -> dict[str, float]:
+        return _weights_by_name(self)
 
     def probabilities(self, scores: Sequence[float]) -> list[float]:
         """Each candidate's probability of being the headline, "none" taking the rest."""
@@ -39,6 +44,11 @@ class TitleModel:
         exps = [math.exp(s - top) for s in scores]
         total = math.exp(-top) + sum(exps)
         return [e / total for e in exps]
+
+
+@cache
+def _weights_by_name(model: TitleModel) -> dict[str, float]:
+    return dict(zip(model.features, model.weights))
 
 
 def model_from(data: Mapping[str, object], expected: Sequence[str]) -> TitleModel:
