@@ -1,9 +1,12 @@
 """The release header: title, subtitle, byline and "News provided by", above the body.
 
 The header is the stretch just above the body where furniture (timestamps, share bars, the
-provider line, bylines) alternates with one or two headings.  We walk up from the body, skipping
-furniture, and collect heading-like lines until other chrome starts.  A line the page repeats
-(the ``<title>`` rendered again as ``<h1>``) is the title; the heading after it is the subtitle.
+provider line, bylines) alternates with one or two headings. The headline is the candidate line
+near the body's start (:mod:`.headline`) that a model fitted on pages nobody tuned on
+(:mod:`.title_model`) rates highest, if it rates it high enough: the page's own title naming it,
+its words in the lead, its heading mark, its place among the furniture, a lynx dump's centring
+are the evidence. A headline glued to its deck in one line is cut off its front (:mod:`.glued`).
+The deck is the first heading under the headline that reads as one.
 """
 
 from __future__ import annotations
@@ -53,6 +56,9 @@ _SENTENCE_BREAK = regex.compile(r"(?<=\p{Ll}{3}|\d)[.!?…][\"”»“]?\s+(?=[\
 
 @dataclass(frozen=True, slots=True)
 class Header:
+    """What the header holds, by unit index; ``title_text`` and ``subtitle_text`` when the headline
+    is only part of its unit's text (glued to its deck, or after a markdown ``#``)."""
+
     title: int | None = None
     subtitle: int | None = None
     author: str | None = None
