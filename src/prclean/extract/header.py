@@ -1,9 +1,12 @@
 """The release header: title, subtitle, byline and "News provided by", above the body.
 
 The header is the stretch just above the body where furniture (timestamps, share bars, the
-provider line, bylines) alternates with one or two headings.  We walk up from the body, skipping
-furniture, and collect heading-like lines until other chrome starts.  A line the page repeats
-(the ``<title>`` rendered again as ``<h1>``) is the title; the heading after it is the subtitle.
+provider line, bylines) alternates with one or two headings. The headline is the candidate line
+near the body's start (:mod:`.headline`) that a model fitted on pages nobody tuned on
+(:mod:`.title_model`) rates highest, if it rates it high enough: the page's own title naming it,
+its words in the lead, its heading mark, its place among the furniture, a lynx dump's centring
+are the evidence. A headline glued to its deck in one line is cut off its front (:mod:`.glued`).
+The deck is the first heading under the headline that reads as one.
 """
 
 from __future__ import annotations
@@ -18,31 +21,24 @@ from ..detect.verdict import Verdicts
 from ..labels import Label, RuleName
 from ..names import author_from
 from ..read.units import Unit
-from ..text import WORD, count_words, lazy, norm, word_set
+from ..text import count_words, lazy, norm
 from ..vocabulary.dates import DATE
 from ..vocabulary.layout import LIST_ITEM
 from ..vocabulary.names import ENDS_IN_LEGAL_FORM, NAME_LINE
 from ..wires import WIRE_NAMES
-from .prose import heading_like, is_prose
+from .glued import TITLE_SEP
+from .headline import FEATURES, Candidate, candidates, evidence, heading_walk
+from .prose import is_prose
+from .title_model import load_model
 
-_FURNITURE = frozenset({Label.FURNITURE, Label.BYLINE, Label.SHARE, Label.DECORATION, Label.CAPTION,
-                        Label.LANGUAGE_LIST, Label.AD, Label.WIRE_TRAILER})
-"""Chrome that sits between a headline and its text: walked over, not a reason to stop."""
 _GUESSES = frozenset({RuleName.REPEATED, RuleName.SHORT_RUN, RuleName.BULLET_RUN})
 """Structural guesses a real headline may trip (it is repeated in the breadcrumb, it is short)."""
-_MAX_WALK = 40
-"""Units walked up from the body looking for the headline."""
-_MAX_MISSES = 3
-"""Other lines tolerated between headings before the header is over."""
 _PROVIDER_WORDS = 8
 """The issuer's name on the line after "News provided by" is a few words, not a sentence."""
-_NEIGHBOUR = 3
-"""A heading with another heading within three lines below it is a headline with its deck."""
-_TITLE_SEP = lazy(r"\s+[|–—·»:-]\s+")
-_WORDY = 2.5
-"""Real words average more than 2.5 letters: "A A A" and "d a h" are glyph rows, not headings."""
 _BYLINE_REACH = 30
 """A byline stands in the article's header: within 30 units above the body."""
+_DECK_REACH = 8
+"""A deck has at most a few lines (a date, a byline, share buttons) between it and its headline."""
 _MIN_SUBTITLE_WORDS = 4
 """A deck is a phrase, not a word or two."""
 _MIN_REPEAT_CHARS = 20
@@ -56,25 +52,13 @@ _DATED = lazy(rf"{DATE}|\b\d{{1,2}}[:h.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?|uh
 _URLISH = lazy(r"https?://|\bwww\.", regex.IGNORECASE)
 _BYLINE_START = lazy(r"^(?:by|von|par|por|di|door)\s+\p{Lu}", regex.IGNORECASE)
 _SENTENCE_BREAK = lazy(r"(?<=\p{Ll}{3}|\d)[.!?…][\"”»“]?\s+(?=[\"„“«]?\p{Lu})")
-_LONE_DISTANCE = 4
-"""The only heading within four lines of the body is its headline, whatever its score."""
-_MIN_TITLE_SCORE = 0.5
-
-# The title score: evidence for a headline, strongest first.
-_W_LEAD = 2.0  # share of its words in the lead paragraph, times this
-_W_PAGE_TITLE = 3.0  # the page's own title names it
-_W_REPEATED = 1.0  # repeated on the page (headline and breadcrumb), if four words or more
-_W_HEADING = 0.8  # marked as a heading
-_W_NEIGHBOUR = 0.6  # a deck below it
-_W_DISTANCE = 0.03  # per line between it and the body, against it
-_W_PERIOD = 0.5  # ends in a full stop, against it
-_W_FEW_WORDS = 1.0  # fewer than three words, against it
-_W_NAME_LINE = 2.0  # a company or site name, against it
-_REPEATED_MIN_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
 class Header:
+    """What the header holds, by unit index; ``title_text`` and ``subtitle_text`` when the headline
+    is only part of its unit's text (glued to its deck, or after a markdown ``#``)."""
+
     title: int | None = None
     subtitle: int | None = None
     author: str | None = None
@@ -82,45 +66,60 @@ class Header:
     issuer_unit: int | None = None
     name_line: str | None = None
     subtitle_more: tuple[int, ...] = ()  # the further points of a deck written as a list
+    title_text: str | None = None  # the headline when it is the front of its unit's line (a glued deck)
+    subtitle_text: str | None = None  # the deck when it followed the headline on the same line
 
 
 def names_page_title(text: str, titles: Sequence[str]) -> bool:
     """Is ``text`` the page's title, alone or as one part of "Headline | Site"?"""
     key = norm(text)
-    return any(key == part.casefold() for t in titles if t for part in [t, *_TITLE_SEP.split(t)])
+    return any(key == part.casefold() for t in titles if t for part in [t, *TITLE_SEP.split(t)])
 
 
 def title_parts(title: str) -> list[str]:
     """A page title cut where sites append their name: "Headline | Site" → ["Headline", "Site"]."""
-    return _TITLE_SEP.split(title)
+    return TITLE_SEP.split(title)
 
 
 def read_header(units: Sequence[Unit], found: Verdicts, start: int, lead_text: str = "",
                 page_titles: Sequence[str] = ()) -> Header:
+    """The header above the body at ``start``: headline (by the fitted scorer), deck, byline, provider.
+
+    ``lead_text`` is accepted for callers that computed the lead; the scorer reads the lead itself,
+    leaving out the candidate (a text dump's body may start with its headline).
+    """
     provided_by, issuer_unit, author = _furniture(units, found, start)
-    cands = _candidates(units, found, start, issuer_unit)
-    if not cands:
+    best = choose_title(units, found, start, issuer_unit, page_titles)
+    if best is None:
         return Header(author=author, provided_by=provided_by, issuer_unit=issuer_unit)
-    counts = dict.fromkeys({norm(units[c].text) for c in cands}, 0)
-    for u in units[max(0, min(cands) - _MAX_WALK):start]:  # a headline is repeated in the page's header
-        key = u.text.casefold()  # unit text is whitespace-normalised already
-        if key in counts:
-            counts[key] += 1
-    lead = word_set(lead_text.casefold())
-    titles = [norm(t) for t in page_titles if t]
-    ordered = sorted(cands)
-    scored = [(_title_score(units[c], start - c, lead, titles, counts[norm(units[c].text)] > 1)
-               + (_W_NEIGHBOUR if k + 1 < len(ordered) and ordered[k + 1] - c <= _NEIGHBOUR else 0.0), c)
-              for k, c in enumerate(ordered)]
-    best_score, title = max(scored)
-    lone_and_close = len(cands) == 1 and start - title <= _LONE_DISTANCE
-    if best_score < _MIN_TITLE_SCORE and not lone_and_close:
-        return Header(author=author, provided_by=provided_by, issuer_unit=issuer_unit)
+    title = best.index
+    cands = heading_walk(units, found, start, issuer_unit)
     above = [c for c in cands if c < title and NAME_LINE.match(units[c].text)
              and ENDS_IN_LEGAL_FORM.search(units[c].text)]
-    subtitle, more = _deck(units, found, ordered, title, start)
-    return Header(title, subtitle, author, provided_by, issuer_unit,
-                  units[max(above)].text if above else None, more)  # the issuer's name over the headline
+    name_line = units[max(above)].text if above else None  # the issuer's name over the headline
+    text = best.text if best.text != units[title].text else None  # a cut line, or one without its "#"
+    if best.part:
+        rest = best.rest if is_deck(best.rest, best.text) else None
+        return Header(title, None, author, provided_by, issuer_unit, name_line, (), text, rest)
+    subtitle, more = _deck(units, found, sorted(cands), title, start)
+    return Header(title, subtitle, author, provided_by, issuer_unit, name_line, more, text)
+
+
+def choose_title(units: Sequence[Unit], found: Verdicts, start: int, skip: int | None,
+                 page_titles: Sequence[str]) -> Candidate | None:
+    """The headline candidate the fitted scorer rates highest, if it rates it high enough.
+
+    Candidates are tried nearest the body first, so of two equal scores (a headline and its copy
+    in a breadcrumb) the one over the text wins.
+    """
+    cands = candidates(units, start, skip, page_titles)
+    if not cands:
+        return None
+    model = load_model(FEATURES)
+    rows = evidence(cands, units, found, start, page_titles, skip)
+    probs = model.probabilities([model.score(r) for r in rows])
+    p, _, best = max((p, -k, c) for k, (c, p) in enumerate(zip(cands, probs)))
+    return best if p >= model.threshold else None
 
 
 def _deck(units: Sequence[Unit], found: Verdicts, cands: list[int], title: int, start: int
@@ -136,6 +135,8 @@ def _deck(units: Sequence[Unit], found: Verdicts, cands: list[int], title: int, 
         u = units[c]
         if c <= title or u.words < _MIN_SUBTITLE_WORDS or NAME_LINE.match(u.text) or norm(u.text) == norm(head):
             continue
+        if sum(1 for w in units[title + 1:c] if w.text and not w.decoration) > _DECK_REACH:
+            break  # a deck stands under its headline, not a screen further down
         v = found.get(c)
         if (v is None or v.rule in _GUESSES) and is_deck(u.text, head):
             return c, _deck_points(units, found, c, start)
@@ -200,51 +201,3 @@ def is_deck(text: str, title: str) -> bool:
     if dated != text and ("|" in text or count_words(dated) <= _DATED_MAX_WORDS):
         return False  # a date line: "08.12.2022 Bundesverband WindEnergie", "28.04.2021 - 07:18 | Quelle: ..."
     return len(_SENTENCE_BREAK.findall(text)) < _MAX_DECK_SENTENCES
-
-
-def _candidates(units: Sequence[Unit], found: Verdicts, start: int, skip: int | None) -> list[int]:
-    """Heading-like units above the body, walking up past furniture until other chrome starts."""
-    cands: list[int] = []
-    misses = 0
-    for i in range(start - 1, max(-1, start - _MAX_WALK - 1), -1):
-        u = units[i]
-        v = found.get(i)
-        if u.decoration or not u.text or i == skip or (v is not None and v.label in _FURNITURE):
-            continue
-        if heading_like(u) and _wordy(u.text) and (
-                v is None or (v.rule in _GUESSES and (u.heading or (u.words >= 3 and not u.bullet)))):
-            cands.append(i)
-            misses = 0
-        elif cands:
-            misses += 1
-            if misses > _MAX_MISSES:
-                break
-    return cands
-
-
-def _title_score(u: Unit, distance: int, lead: set[str], page_titles: list[str], repeated: bool) -> float:
-    """How much a unit looks like this release's headline.
-
-    Evidence, strongest first: the page's own title says so (``<title>``, ``og:title``), the
-    line is repeated on the page (headline and breadcrumb), it shares words with the lead
-    paragraph, it is marked as a heading; distance from the body and sentence punctuation count
-    against it.
-    """
-    text = norm(u.text)
-    words = word_set(text)
-    score = _W_LEAD * len(words & lead) / max(1, len(words))
-    if any(text and (text in t or t in text) for t in page_titles):
-        score += _W_PAGE_TITLE
-    score += _W_REPEATED if repeated and u.words >= _REPEATED_MIN_WORDS else 0.0
-    score += _W_HEADING if u.heading else 0.0
-    score -= _W_DISTANCE * distance
-    score -= _W_PERIOD if text.endswith(".") else 0.0
-    score -= _W_FEW_WORDS if u.words < 3 else 0.0
-    score -= _W_NAME_LINE if NAME_LINE.match(u.text) else 0.0
-    return score
-
-
-def _wordy(text: str) -> bool:
-    """Real words, not initials or glyph rows ("A A A", "d a h")."""
-    tokens = WORD.findall(text)
-    return bool(tokens) and sum(len(t) for t in tokens) >= _WORDY * len(tokens)
