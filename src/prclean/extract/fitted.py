@@ -17,7 +17,7 @@ rules decide first and the model corrects them only where it is confident:
   sure are chrome (p < :data:`SPAN_DROP_BELOW`) go.
 
 The span records what the model changed: :attr:`Span.added` (units only the model put in, decided
-``model-body``) and :attr:`Span.removed` (units the hand rules kept and the model took out, decided
+``model-body``) and :attr:`Span.removed` (units the body would hold but for the model, decided
 ``model-chrome``). Removed units get no detector-like verdict: the header may still read a line
 the model took out of the body as the headline, as the hand rules' own header step would.
 """
@@ -37,8 +37,8 @@ from .unitfeatures import NAMES, page_features
 from .unitmodel import ModelError, UnitModel, shipped_model
 
 MAIN_DROP_BELOW = 0.2
-"""Kept main content the model gives under one chance in five goes (out of fold, web HTML: 0.930 at
-0.2/0.8 against 0.924 at 0.1/0.9)."""
+"""Kept main content the model gives under one chance in five goes (research, out of fold, web HTML:
+0.930 at 0.2/0.8 against 0.924 at 0.1/0.9)."""
 MAIN_ADD_FROM = 0.8
 """Units outside the kept main content come in from four chances in five (paragraphs the pass skipped)."""
 BODY_AT = 0.5

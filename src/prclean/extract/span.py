@@ -67,7 +67,7 @@ class Span:
     added: frozenset[int] = frozenset()
     """Kept units only the fitted model put in (:mod:`.fitted`)."""
     removed: frozenset[int] = frozenset()
-    """Units the hand rules kept and the fitted model took out."""
+    """Units the body would hold but for the fitted model (:mod:`.fitted`)."""
 
 
 def score(u: Unit, v: Verdict | None, body_p: float | None = None, price: float = 0.0) -> float:

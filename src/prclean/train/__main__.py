@@ -11,6 +11,7 @@ never saw it, in any rendering) and writes the weights. ``--cache FILE`` keeps t
 from __future__ import annotations
 
 import argparse
+import json
 import pickle
 import sys
 import time
@@ -33,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--release-weight", type=float, default=fit.RELEASE_WEIGHT)
     ap.add_argument("--jobs", type=int, default=1, help="processes reading the corpora")
     ap.add_argument("--cache", type=Path, help="pickle of the read corpus: read it if present, else write it")
+    ap.add_argument("--fold-models", type=Path,
+                    help="folder: write each fold's model (fold<k>.json) and each page group's fold (folds.json), "
+                         "to measure the whole pipeline out of fold")
     return ap
 
 
@@ -60,8 +64,12 @@ def main(argv: list[str] | None = None) -> int:
           f"{data.X.shape[1]} features")
     cv = None
     if a.folds:
-        oof = fit.cross_validate(data, a.folds, a.trees)
+        oof, models, fold_of = fit.cross_validate(data, a.folds, a.trees)
         cv = fit.report(records, data, oof)
+        if a.fold_models:
+            for k, model in enumerate(models):
+                fit.write(fit.export(model, {"fold": k}), a.fold_models / f"fold{k}.json")
+            (a.fold_models / "folds.json").write_text(json.dumps(fold_of, indent=0), encoding="utf-8")
         print(f"\nSite-grouped {a.folds}-fold cross-validation, out of fold:\n")
         print("\n".join(cv))
     if a.out:

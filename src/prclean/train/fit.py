@@ -74,18 +74,23 @@ def make_model(trees: int = TREES) -> Any:
                                           early_stopping=False, random_state=SEED)
 
 
-def cross_validate(data: Stacked, folds: int, trees: int = TREES) -> _Array:
-    """Out-of-fold probabilities: each unit scored by a model that saw no page of its group."""
+def cross_validate(data: Stacked, folds: int, trees: int = TREES) -> tuple[_Array, list[Any], dict[str, int]]:
+    """Out-of-fold probabilities (each unit scored by a model that saw no page of its group), the fold
+    models, and each group's fold."""
     from sklearn.model_selection import GroupKFold
 
     oof = np.zeros(len(data.y))
+    models: list[Any] = []
+    fold_of: dict[str, int] = {}
     start = time.process_time()
     for k, (train, test) in enumerate(GroupKFold(n_splits=folds).split(data.X, data.y, data.groups)):
         model = make_model(trees)
         model.fit(data.X[train], data.y[train], sample_weight=data.weight[train])
         oof[test] = model.predict_proba(data.X[test])[:, 1]
+        models.append(model)
+        fold_of.update({str(g): k for g in np.unique(data.groups[test])})
         print(f"  fold {k + 1}/{folds}: {time.process_time() - start:.0f} s CPU", file=sys.stderr)
-    return oof
+    return oof, models, fold_of
 
 
 def report(records: Sequence[Record], data: Stacked, oof: _Array) -> list[str]:
