@@ -75,15 +75,24 @@ def test_main_content_loses_what_the_model_is_sure_is_chrome_and_gains_what_it_i
     assert span.removed == {cake} and span.added == {fourth}
 
 
-def test_the_model_adds_nothing_certain_evidence_takes_out_nor_above_a_dateline_that_opens_the_body():
+def test_the_model_adds_nothing_above_a_dateline_that_opens_the_body_nor_past_a_wire_trailer():
     lead = "HARBOUR TOWN, May 3, 2026 /PRNewswire/ -- " + FIRST
-    units = segment_text(f"A deck line that sums up the news in one sentence of its own.\n\n{lead}\n\n{SECOND}\n\nSOURCE Harbour Cooperative\n\n{THIRD}")
+    blocks = ["A deck line that sums up the news in one sentence of its own.", lead, "The new ovens", SECOND,
+              "SOURCE Harbour Cooperative", THIRD]
+    units = segment_text("\n\n".join(blocks))
     found = dict(detect(Page(units, "text")))
-    _deck, dl, second, source, third = range(5)
+    _deck, dl, heading, second, source, _third = range(6)
     assert found[source].terminal
     p = [0.95] * len(units)
     span = correct_main(Span((dl, second), dl, second), units, found, p, frozenset(range(len(units))))
-    assert span is not None and span.keep == (dl, second, third)
+    assert span is not None and span.keep == (dl, heading, second)
+
+
+def test_the_model_finds_no_release_where_the_hand_rules_find_none():
+    page, found = _page()
+    p = [0.9] * len(page.units)
+    assert floor_span(None, page.units, found, p) is None
+    assert correct_main(None, page.units, found, p, frozenset(range(len(page.units)))) is None
 
 
 def test_decisions_name_the_model_as_the_rule(monkeypatch: pytest.MonkeyPatch):

@@ -10,11 +10,14 @@ rules decide first and the model corrects them only where it is confident:
   is sure are chrome (p < :data:`MAIN_DROP_BELOW`), plus the units it is sure are body
   (p >= :data:`MAIN_ADD_FROM`) that no certain evidence (a terminal or ``anywhere`` verdict)
   takes out, that are not the header's (above the body only prose, and nothing above a dateline)
-  and that do not stand after the main content's end;
+  and that stand between the wire trailers around the body and before the main content's end;
 * **best stretch** (text dumps, HTML without main content): when the hand rules' stretch holds
   under :data:`SPAN_FLOOR` of the words the model calls body (p >= :data:`BODY_AT`), the stretch is
   chosen again with the model's scores (terminal markers stay walls), and kept units the model is
   sure are chrome (p < :data:`SPAN_DROP_BELOW`) go.
+
+Whether a page holds a release at all stays the hand rules' call: where they find none, the model
+adds nothing (measured out of fold, it took a listing's teasers for a release).
 
 The span records what the model changed: :attr:`Span.added` (units only the model put in, decided
 ``model-body``) and :attr:`Span.removed` (units the body would hold but for the model, decided
@@ -28,7 +31,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import cache
 
-from ..detect.verdict import Verdict, Verdicts
+from ..detect.verdict import END_ANCHORS, Verdict, Verdicts
 from ..read.units import Page, Unit
 from .dateline import find_dateline
 from .prose import is_prose
@@ -72,41 +75,62 @@ def correct_main(hand: Span | None, units: Sequence[Unit], found: Verdicts, p: S
                  main: Collection[int]) -> Span | None:
     """The main content's body as the hand rules kept it, corrected where the model is sure.
 
-    Nothing is added after the main content's end: a wire's container or the entry a page marks
-    itself says where the release stops (on the web sample, adding there gained nothing either).
+    Nothing is added past a wire trailer that says where the release ends, nor after the main
+    content's end: a wire's container or the entry a page marks itself says where the release stops
+    (on the web sample, adding there gained nothing).
     """
-    kept = hand.keep if hand else ()
-    dropped = hand.dropped if hand else {}
+    if hand is None:
+        return None
+    kept = hand.keep
     removed = frozenset(i for i in kept if p[i] < MAIN_DROP_BELOW)
-    end = max(max(main, default=-1), kept[-1] if kept else -1)
-    added = frozenset(u.index for u in units[:end + 1] if p[u.index] >= MAIN_ADD_FROM and u.index not in kept
-                      and u.index not in dropped and _admissible(u, found.get(u.index))
+    lo, hi = _walls(found, kept, len(units))
+    hi = min(hi, max(max(main, default=-1), kept[-1]) + 1)
+    added = frozenset(u.index for u in units[lo + 1:hi] if p[u.index] >= MAIN_ADD_FROM and u.index not in kept
+                      and u.index not in hand.dropped and _admissible(u, found.get(u.index))
                       and _below_header(u, kept, units))
     keep = sorted((set(kept) - removed) | added)
     if not keep:
         return None
-    return Span(tuple(keep), keep[0], keep[-1], dict(dropped), added, removed)
+    return Span(tuple(keep), keep[0], keep[-1], dict(hand.dropped), added, removed)
 
 
 def floor_span(hand: Span | None, units: Sequence[Unit], found: Verdicts, p: Sequence[float]) -> Span | None:
-    """The hand rules' best stretch, unless it holds much less than the model believes is body."""
+    """The hand rules' best stretch, unless it holds much less than the model believes is body.
+
+    Whether the page holds a release at all stays the hand rules' call: the model's belief about a
+    listing's teasers is no release.
+    """
+    if hand is None:
+        return None
     believed = sum(u.words for u in units if p[u.index] >= BODY_AT)
-    kept = sum(units[i].words for i in hand.keep) if hand else 0
-    if kept >= SPAN_FLOOR * believed:
+    if sum(units[i].words for i in hand.keep) >= SPAN_FLOOR * believed:
         return hand
     again = choose_span(units, found, p, SPAN_PRICE)
     keep = tuple(i for i in again.keep if p[i] >= SPAN_DROP_BELOW) if again else ()
     if again is None or not keep:
         return hand
-    before = frozenset(hand.keep) if hand else frozenset()
+    before = frozenset(hand.keep)
     removed = frozenset(i for i in again.keep if p[i] < SPAN_DROP_BELOW) | (before - set(keep))
     return replace(again, keep=keep, added=frozenset(keep) - before, removed=removed - set(again.dropped))
+
+
+def _walls(found: Verdicts, kept: Sequence[int], n: int) -> tuple[int, int]:
+    """The nearest wire trailers around the body that say where a release ends (``SOURCE X``, "View
+    source version on ..."); -1 and ``n`` where there are none.
+
+    Other terminal markers (a related-links heading, a byline after prose) end the hand rules' body,
+    but on ordinary pages they often stand inside an article: the model may add across them.
+    """
+    ends = [i for i, v in found.items() if v.rule in END_ANCHORS]
+    lo = max((i for i in ends if i < kept[0]), default=-1)
+    hi = min((i for i in ends if i > kept[0]), default=n)
+    return lo, hi
 
 
 def _below_header(u: Unit, kept: Sequence[int], units: Sequence[Unit]) -> bool:
     """Is this unit no part of the header above the body? Above the first kept unit only prose is (a lead
     the main-content pass lost), and nothing is above a dateline that opens the body (a deck, a headline)."""
-    if not kept or u.index > kept[0]:
+    if u.index > kept[0]:
         return True
     return is_prose(u) and find_dateline(units, kept[0], kept[0]) is None
 
