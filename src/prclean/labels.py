@@ -127,6 +127,9 @@ class RuleName(StrEnum):
     UNNUMBERED_HEADING = "unnumbered-heading"
     LINK_CARD = "link-card"
     BODY_SPAN = "body-span"
+    # the fitted model correcting the hand rules' body (extract/fitted.py)
+    MODEL_BODY = "model-body"
+    MODEL_CHROME = "model-chrome"
     OPTION = "option"
     HEADER_HEADING = "header-heading"
     PROVIDER_NAME = "provider-name"

@@ -92,3 +92,24 @@ def test_lynx_marks_nested_items_with_an_indented_o():
     units = segment_text("     * Grillen mit Gas\n          o Gasflaschen richtig lagern\n\no is not a bullet unindented")
     assert [(u.text, u.bullet) for u in units] == [("Grillen mit Gas", True), ("Gasflaschen richtig lagern", True),
                                                  ("o is not a bullet unindented", False)]
+
+
+def test_a_markdown_link_over_several_lines_leaves_no_link_syntax():
+    """html2text writes a linked teaser card as one link whose text spans lines (issue 10)."""
+    text = ("An opening paragraph of the page, long enough to be prose of its own.\n\n"
+            "[\n\n---\n\nHarbour opens second bakery\n\nThe cooperative fires its ovens with waste heat.]"
+            "(/news-releases/harbour-bakery-301)\n\nMail [[email protected]](/cdn-cgi/l/email-protection) "
+            "or see ![Chef, \\[object Object\\]](https://img.example/c.png).\n")
+    units = segment_text(text)
+    joined = "\n".join(u.text for u in units)
+    assert "](" not in joined and "/news-releases" not in joined and "cdn-cgi" not in joined
+    card = next(u for u in units if u.text == "Harbour opens second bakery")
+    assert card.link_density == 1.0  # the card's lines still count as link text
+    assert any(u.text.startswith("Mail [email protected] or see Chef,") for u in units)
+
+
+def test_a_split_link_line_with_a_stray_bracket_stays_plain_text():
+    """A line of a multi-line link whose brackets would not pair is left as written: nothing is added."""
+    text = "Intro paragraph of the page.\n\n[Card [x\n\ny] z\n\nMore](/news/1)\n"
+    texts = [u.text for u in segment_text(text)]
+    assert "y] z" in texts and "More" in texts and not any("()" in t for t in texts)

@@ -2,7 +2,8 @@
 
 The body comes from the page's main content when its layout names one (:mod:`.main`), else from
 the best stretch of prose (:mod:`.span`); the dateline moves its start (:mod:`.dateline`), contact
-cards extend its end (:mod:`.contacts`). Above it, the header gives title, subtitle and byline
+cards extend its end (:mod:`.contacts`). A fitted model scores every unit (:mod:`.unitfeatures`,
+:mod:`.unitmodel`) and corrects that body where it is sure (:mod:`.fitted`). Above it, the header gives title, subtitle and byline
 (:mod:`.header`); inside it, the release's own sections are marked (:mod:`.sections`). Every unit
 then gets one decision (:mod:`.decide`).
 """
@@ -16,6 +17,7 @@ from ..detect.verdict import Verdicts
 from ..labels import Label
 from ..read.units import Page, Unit
 from .decide import Decision, decide
+from .fitted import body_probabilities, correct_main, floor_span
 from .header import Header, names_page_title, read_header
 from .main import choose_main
 from .prose import heading_like
@@ -48,11 +50,15 @@ class Extraction:
 
 def extract(page: Page, found: Verdicts) -> Extraction:
     units = page.units
-    span = choose_main(units, found, page.main.units) if page.main else None
-    if span is not None and not span.keep:  # the main content held no prose after all
-        found = {**found, **span.dropped}
-        span = None
-    span = span or choose_span(units, found)
+    body_p = body_probabilities(page, found)
+    span = None
+    if page.main:
+        span = choose_main(units, found, page.main.units)
+        if span is not None and not span.keep:  # the main content held no prose after all
+            found = {**found, **span.dropped}
+            span = None
+        span = correct_main(span, units, found, body_p, page.main.units)
+    span = span or floor_span(choose_span(units, found), units, found, body_p)
     span = _headline_out(span, units, page.facts.titles)
     verdicts = {**found, **span.dropped} if span else found
     start = span.start if span else len(units)
@@ -74,4 +80,4 @@ def _headline_out(span: Span | None, units: Sequence[Unit], titles: Sequence[str
     first = units[span.keep[0]]
     if not heading_like(first) or first.text.endswith(".") or not names_page_title(first.text, titles):
         return span
-    return Span(span.keep[1:], span.keep[1], span.end, span.dropped)
+    return Span(span.keep[1:], span.keep[1], span.end, span.dropped, span.added, span.removed)

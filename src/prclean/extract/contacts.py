@@ -12,8 +12,11 @@ from .prose import is_prose
 
 _EMAIL = lazy(r"[\w.+-]+\s?(?:@|\[at\]|\(at\)|\{at\})\s?[\w-]+(?:\s?(?:\.|\[dot\]|\(dot\))\s?[\w-]+)+"
                        r"|\[email[^\]]*protected\]")
+_EMAIL_MARKS = ("@", "[at]", "(at)", "{at}", "protected]")
+"""What an e-mail address must hold for :data:`_EMAIL` to match: most lines are passed without it."""
 _CARD_LINE = lazy(r"^(?:https?://|www\.)\S+$|^[\p{L} .-]{2,20}:\s*\S.{0,80}$|^@\w+$")
 _PHONE = lazy(r"\+?\(?\d[\d ()./-]{5,22}\d")
+_DIGIT = lazy(r"\d")
 _DATEISH = lazy(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _PHONE_DIGITS = (7, 15)
 """A phone number has seven to fifteen digits (ITU E.164), local or international."""
@@ -41,7 +44,14 @@ def has_phone(text: str) -> bool:
 
 def contact_evidence(u: Unit) -> bool:
     """An e-mail address or phone number: what a contact card has and a menu item does not."""
-    return bool(_EMAIL.search(u.text)) or has_phone(u.text)
+    return has_contact(u.text)
+
+
+def has_contact(text: str) -> bool:
+    """An e-mail address or a phone number in this text."""
+    if any(mark in text for mark in _EMAIL_MARKS) and _EMAIL.search(text):
+        return True
+    return len(_DIGIT.findall(text)) >= _PHONE_DIGITS[0] and has_phone(text)
 
 
 def extend_contacts(units: Sequence[Unit], found: Verdicts, end: int) -> int:

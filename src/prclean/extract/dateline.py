@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..dates import to_iso
 from ..read.units import Unit
@@ -53,6 +54,8 @@ _LOOK_AHEAD = 3
 """...and is followed by the release's prose within a couple of lines."""
 _LEAD_WORDS = 15
 """A paragraph of prose this long before a bare dateline is the release's own lead."""
+_HEAD_CACHE = 8192
+"""Paragraph heads whose dateline reading is remembered: the paragraphs of a page or two."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,13 @@ class Dateline:
 
 def parse_dateline(text: str) -> Dateline | None:
     """Place, date and wire from a lead paragraph that opens with a dateline."""
-    head = text[:_HEAD]
+    return _parse_head(text[:_HEAD])
+
+
+@lru_cache(maxsize=_HEAD_CACHE)
+def _parse_head(head: str) -> Dateline | None:
+    """:func:`parse_dateline` of a paragraph's head, once per head: extraction asks about the same
+    paragraphs several times (the model's features, the span, the main content, the metadata)."""
     for pattern in _DATELINES:
         try:
             m = pattern.match(head, timeout=MATCH_TIMEOUT_S)
@@ -96,13 +105,14 @@ def has_dateline_tag(u: Unit) -> bool:
 
 def find_dateline(units: Sequence[Unit], lo: int, hi: int) -> int | None:
     """The first prose unit in ``[lo, hi]`` that opens with a dateline (wire tag or place + date)."""
-    for u in units[lo:hi + 1]:
-        if not (has_dateline_tag(u) or parse_dateline(u.text) is not None):
-            continue
-        if is_prose(u):
-            return u.index
-        nxt = next((w for w in units[u.index + 1:u.index + _LOOK_AHEAD] if not w.decoration), None)
-        if u.words <= _OWN_LINE_WORDS and nxt is not None and is_prose(nxt):  # "Bremen (ots) -" on its own
+    for u in units[lo:hi + 1]:  # the shape first: it is cheaper than the patterns
+        if not is_prose(u):
+            if u.words > _OWN_LINE_WORDS:
+                continue
+            nxt = next((w for w in units[u.index + 1:u.index + _LOOK_AHEAD] if not w.decoration), None)
+            if nxt is None or not is_prose(nxt):  # "Bremen (ots) -" on its own opens the paragraph under it
+                continue
+        if has_dateline_tag(u) or parse_dateline(u.text) is not None:
             return u.index
     return None
 

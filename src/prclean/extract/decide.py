@@ -39,13 +39,16 @@ def decide(units: Sequence[Unit], found: Verdicts, span: Span | None, header: He
     for u in units:
         v = found.get(u.index)
         if u.index in body:
-            out.append(Decision(Label.BODY, RuleName.BODY_SPAN, sections.get(u.index)))
+            rule = RuleName.MODEL_BODY if span is not None and u.index in span.added else RuleName.BODY_SPAN
+            out.append(Decision(Label.BODY, rule, sections.get(u.index)))
         elif u.index in subtitle:
             out.append(Decision(Label.SUBTITLE, RuleName.HEADER_HEADING))
         elif u.index == header.title or (u.text.casefold() in title_texts and u.words >= _TITLE_COPY_WORDS):
             out.append(Decision(Label.TITLE, RuleName.HEADER_HEADING))
         elif u.index == header.issuer_unit:
             out.append(Decision(Label.FURNITURE, RuleName.PROVIDER_NAME))
+        elif span is not None and u.index in span.removed:  # the fitted model took it out of the body
+            out.append(Decision(v.label if v is not None else Label.BOILERPLATE, RuleName.MODEL_CHROME))
         elif v is not None:
             out.append(Decision(v.label, v.rule))
         elif span is None:

@@ -64,12 +64,24 @@ class Span:
     start: int
     end: int
     dropped: dict[int, Verdict] = field(default_factory=dict)
+    added: frozenset[int] = frozenset()
+    """Kept units only the fitted model put in (:mod:`.fitted`)."""
+    removed: frozenset[int] = frozenset()
+    """Units the body would hold but for the fitted model (:mod:`.fitted`)."""
 
 
-def score(u: Unit, v: Verdict | None) -> float:
+def score(u: Unit, v: Verdict | None, body_p: float | None = None, price: float = 0.0) -> float:
+    """What a unit earns a stretch that holds it.
+
+    By the hand rules, prose earns its words and chrome costs; with the fitted model's probability
+    ``body_p`` that the unit is body, it earns ``(body_p - price)`` per word. A terminal marker is a
+    wall either way.
+    """
+    if v is not None and v.terminal:
+        return TERMINAL_SCORE
+    if body_p is not None:
+        return (body_p - price) * (u.words + 1)
     if v is not None:
-        if v.terminal:
-            return TERMINAL_SCORE
         if v.label in _MINOR_CHROME:
             return _MINOR_COST
         return -(_CHROME_COST + min(u.words, _CHROME_WORDS))
@@ -117,9 +129,16 @@ def best_span(scores: Sequence[float]) -> tuple[int, int, float]:
     return best
 
 
-def choose_span(units: Sequence[Unit], found: Verdicts) -> Span | None:
-    """Pick the release body; None when the page holds no prose worth calling a release."""
-    scores = [score(u, found.get(u.index)) for u in units]
+def choose_span(units: Sequence[Unit], found: Verdicts, body_p: Sequence[float] | None = None,
+                price: float = 0.0) -> Span | None:
+    """Pick the release body; None when the page holds no prose worth calling a release.
+
+    Units are scored by the hand rules, or by the fitted model's probabilities ``body_p`` (see :func:`score`).
+    """
+    if body_p is None:
+        scores = [score(u, found.get(u.index)) for u in units]
+    else:
+        scores = [score(u, found.get(u.index), body_p[u.index], price) for u in units]
     start, end, total = anchored_span(units, found, scores) or best_span(scores)
     if end < 0 or total < _MIN_TOTAL:
         return None

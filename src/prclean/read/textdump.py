@@ -27,8 +27,14 @@ from .units import Unit
 
 _ALNUM = lazy(r"[^\W_]")
 _BULLET_START = frozenset(BULLETS + DASHES + "0123456789")
-_MD_IMAGE = lazy(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
-_MD_LINK = lazy(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
+# Link and image text may hold escaped brackets ("\\[object Object\\]") and one level of plain ones
+# ("[[email protected]](/cdn-cgi/...)"), as html2text writes them.
+_MD_TEXT = r"((?:\\.|[^\[\]\\\n]|\[(?:\\.|[^\[\]\\\n]){0,300}\]){0,500})"
+_MD_IMAGE = lazy(r"!\[" + _MD_TEXT + r"\]\([^)\n]{0,2000}\)")
+_MD_LINK = lazy(r"\[" + _MD_TEXT + r"\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
+_MD_LINK_END = lazy(r"\]\(")
+_MAX_LINK_TEXT = 2000
+"""Characters a link's text may span over several lines (a teaser card: image, rule, title, blurb)."""
 _MD_HEADING = lazy(r"^#{1,6}\s+")
 _LYNX_O = lazy(r"^(?P<mark>o)\s+(?=\S)")
 _DATE_START = lazy(rf"^{DATE}", regex.IGNORECASE)
@@ -228,8 +234,58 @@ def _split_columns(lines: list[str], cuts: list[int]) -> list[list[tuple[int, st
     return columns
 
 
+def _split_md_links(text: str) -> str:
+    """A markdown link whose text runs over several lines becomes one link per line.
+
+    html2text writes a linked teaser card as one link: "[\\n\\n---\\n\\nTitle\\n\\nBlurb](/news/1)".
+    Read line by line, its "](/news/1)" would stay in the text as words; split per line, each
+    line is stripped of its markup like any link and counts as link text. Found by scanning back
+    from each "](" to its opening bracket, so the cost is linear in the links' length.
+    """
+    out: list[str] = []
+    pos = 0
+    for m in _MD_LINK_END.finditer(text):
+        close = m.start()
+        if close < pos:
+            continue
+        opening = _opening_bracket(text, close, max(pos, close - _MAX_LINK_TEXT))
+        end = text.find(")", close + 2, close + 2 + _MAX_LINK_TEXT)
+        if opening is None or end < 0 or "\n" in text[close + 2:end] or "\n" not in text[opening:close]:
+            continue
+        image = opening > 0 and text[opening - 1] == "!"
+        lines = text[opening + 1:close].split("\n")
+        out.append(text[pos:opening - image])
+        out.append("\n".join(f"[{ln}]()" if not image and _linkable(ln) else ln for ln in lines))
+        pos = end + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _linkable(line: str) -> bool:
+    """A line of a split link that reads as one link of its own (its brackets would not pair up)."""
+    return bool(line.strip()) and "[" not in line and "]" not in line
+
+
+def _opening_bracket(text: str, close: int, lo: int) -> int | None:
+    """Index of the "[" that the "]" at ``close`` closes, looking no further back than ``lo``."""
+    depth = 0
+    for i in range(close - 1, lo - 1, -1):
+        ch = text[i]
+        if ch in "[]" and i > 0 and text[i - 1] == "\\":
+            continue  # an escaped bracket
+        if ch == "]":
+            depth += 1
+        elif ch == "[":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
 def segment_text(text: str) -> tuple[Unit, ...]:
     """Split a text rendering into units, gluing back lines a renderer wrapped."""
+    if "](" in text:
+        text = _split_md_links(text)
     raw = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(_TAB).split("\n")
     lines = [ln.rstrip() for ln in raw]
     cuts = _column_cuts(lines)
