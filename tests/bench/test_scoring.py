@@ -60,3 +60,10 @@ def test_metadata_empty_cells():
     t.add(None, None)
     assert (t.summary()["precision"], t.summary()["recall"], t.summary()["strict"]) == (1.0, 1.0, 1.0)
     assert meta_equal(None, "") and not meta_equal("x", None)
+
+
+def test_spaced_one_letter_abbreviations_are_one_spelling():
+    assert meta_equal("BUND Naturschutz in Bayern e.V.", "BUND Naturschutz in Bayern e. V.")
+    assert meta_equal("Aguas del Sur S. A.", "Aguas del Sur S.A.")
+    assert not meta_equal("Acme e.V.", "Acme")
+    assert not meta_equal("Big Co", "BigCo")  # only the space between abbreviations goes

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from prclean.describe.owner import (
+    _spelled_acronym,
     address_name,
     domain_labels,
+    names_owner,
     page_owner,
     same_organisation,
     spells_domain,
@@ -14,6 +16,7 @@ from prclean.describe.owner import (
     with_acronym,
 )
 from prclean.read import PageFacts
+from prclean.read.units import Unit
 from prclean.vocabulary.names import ENDS_IN_LEGAL_FORM
 
 
@@ -109,3 +112,24 @@ def test_same_organisation_and_legal_form():
 ])
 def test_title_sites(title, sites):
     assert title_sites(PageFacts(page_title=title)) == sites
+
+
+@pytest.mark.parametrize("name,texts,url,named", [
+    ("Podnews", ["“Crime Writers On” is the original true crime review podcast."], "https://podnews.net/press", False),
+    ("Stadtwerke Lindenau GmbH", ["Die Stadtwerke Lindenau bauen aus."], None, True),  # a word of its name
+    ("Bundesamt für Sicherheit in der Informationstechnik", ["Das BSI und ZF starten ein Projekt."], None, True),
+    ("Bundesverband WindEnergie e.V.", ["Die Solarbranche wächst."], "https://www.wind-energie.de/", False),
+    ("Bundesverband WindEnergie e.V.", ["Die Windenergie an Land wächst."], "https://www.wind-energie.de/", True),
+    ("华川储能科技有限公司", ["华川储能今日宣布"], None, True),  # a CJK name by its leading characters
+])
+def test_names_owner(name, texts, url, named):
+    assert names_owner(name, texts, url) is named
+
+
+def test_a_name_whose_capitals_spell_the_acronym_the_release_uses():
+    units = [Unit.of(0, "Zentralverband des", (0, 0)), Unit.of(1, "Deutschen Handwerks", (1, 1))]
+    body = "ZDH-Generalsekretär Schwannecke äußert sich."
+    assert _spelled_acronym(units, 0, body) == "Zentralverband des Deutschen Handwerks (ZDH)"
+    assert _spelled_acronym(units, 0, "Der Verband äußert sich.") is None  # the release uses no such acronym
+    apart = [units[0], Unit.of(1, "Deutschen Handwerks", (2, 2), blank_before=1)]
+    assert _spelled_acronym(apart, 0, body) is None  # two lines apart are two things

@@ -10,11 +10,13 @@ import pytest
 
 from prclean.describe.title import cut_site_name
 from prclean.detect import detect
+from prclean.detect.verdict import Verdict
 from prclean.extract.glued import glued_parts, hash_heading
-from prclean.extract.header import read_header
-from prclean.extract.headline import FEATURES, candidates, evidence
+from prclean.extract.header import Header, _deck, _of_pair, read_header, standfirst
+from prclean.extract.headline import FEATURES, Candidate, candidates, evidence
 from prclean.extract.span import choose_span
 from prclean.extract.title_model import TitleModel, load_model, model_from
+from prclean.labels import Label, RuleName
 from prclean.read import Page
 from prclean.read.textdump import segment_text
 from prclean.read.units import Unit
@@ -159,3 +161,66 @@ def test_a_paragraph_is_never_cut_as_a_glued_headline():
     line = ("Northwind Bank Modernises Its Branches with Fabrikam Fabrikam software lets the bank's tellers "
             "open accounts in ten minutes instead of an hour")
     assert glued_parts(_unit(line + " " + SECOND * 3), {}) == []
+
+
+def test_centring_that_many_lines_share_marks_no_headline():
+    title = "Late-Night Buses on Three Routes"
+    boxes = [" " * ((72 - len(b)) // 2) + b for b in ("Gold Sponsor Of The Year", "Silver Sponsor Of The Year",
+                                                      "Media Sponsor Of The Year")]
+    text = "\n\n".join([*boxes, " " * ((72 - len(title)) // 2) + title, _wrapped("")])
+    assert _centred_feature(text, title) == 0.0  # four centred lines: a sidebar's box titles
+
+
+def _rated(*pairs: tuple[int, str, float]) -> dict[int, tuple[Candidate, float]]:
+    return {i: (Candidate(i, text), lead) for i, text, lead in pairs}
+
+
+def test_of_two_adjacent_headline_lines_the_upper_is_the_headline():
+    units = [_unit("Hybrid Cloud Market to Grow 34% by 2022", 0), _unit("[logo.png]", 1),
+             _unit("Latest News on the Hybrid Cloud Market Report", 2)]
+    units[1] = Unit.of(1, "[logo.png]", (1, 1), decoration=True)
+    rated = _rated((0, units[0].text, 0.7), (2, units[2].text, 0.7))
+    assert _of_pair(units, rated[2][0], rated).index == 0
+    # the line above shares no words with the lead: it is not the headline
+    assert _of_pair(units, rated[2][0], _rated((0, units[0].text, 0.0), (2, units[2].text, 0.7))).index == 2
+
+
+def test_a_kicker_over_the_headline_gives_way_to_it():
+    units = [_unit("From the Wires", 0), _unit("IHS to Hold Conference Call on September 29", 1)]
+    rated = _rated((0, units[0].text, 0.0), (1, units[1].text, 0.6))
+    assert _of_pair(units, rated[0][0], rated).index == 1
+    assert _of_pair(units, rated[0][0], _rated((0, units[0].text, 0.0))).index == 0  # nothing else rated
+
+
+def _header_units(*texts: str) -> list[Unit]:
+    return [_unit(t, i) for i, t in enumerate(texts)]
+
+
+def test_a_deck_is_about_the_headline_or_the_lead():
+    units = _header_units("Security Check for AI in Cars Starts", "Image document for the frontend", LEAD)
+    head = read_header(units, {1: Verdict(Label.MENU, RuleName.SHORT_RUN)}, 2, LEAD)
+    assert head.title == 0 and head.subtitle is None  # an image's alt text shares no word with either
+    units = _header_units("Security Check for AI in Cars Starts", "Cars learn to resist attacks on their AI",
+                          LEAD)
+    assert read_header(units, {}, 2, LEAD).subtitle == 1
+
+
+def test_a_related_heading_right_over_the_text_is_the_deck():
+    units = _header_units("Orchard Valley Transit Adds Late-Night Service", "Latest news on late-night bus service",
+                          LEAD)
+    related = {1: Verdict(Label.RELATED, RuleName.RELATED_HEADING, terminal=True)}
+    assert _deck(units, related, [], 0, 2, LEAD)[0] == 1
+    units = [*units[:2], _unit("Route maps", 2), _unit(LEAD, 3)]
+    assert _deck(units, related, [], 0, 3, LEAD)[0] is None  # a heading over other lines heads a list
+
+
+def test_a_standfirst_set_apart_by_furniture_leaves_the_body():
+    units = _header_units("Late-Night Buses on Three Routes",
+                          "Three bus routes will run until 1 a.m. on weeknights from June.",
+                          "Print", LEAD, SECOND)
+    share = {2: Verdict(Label.SHARE, RuleName.SHARE_CONTROL)}
+    head = standfirst(Header(title=0), units, share, (1, 3, 4))
+    assert head.subtitle == 1
+    assert standfirst(Header(title=0), units, {}, (1, 3, 4)).subtitle is None  # nothing sets it apart
+    two = units[:1] + [Unit.of(1, units[1].text + " " + SECOND, (1, 1))] + units[2:]
+    assert standfirst(Header(title=0), two, share, (1, 3, 4)).subtitle is None  # two sentences: the lead

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import regex
 
 _TOKEN = regex.compile(r"\w+")
+_SPACED_INITIALS = regex.compile(r"(?<=\b\w\.)\s+(?=\w\.(?:\W|$))")
+"""The space between one-letter abbreviations ("e. V.", "S. A."): a spelling, not a different name."""
 META_FIELDS = ("title", "subtitle", "date", "dateline_location", "wire", "issuer", "author", "language")
 
 
@@ -54,10 +56,12 @@ def snippet_hits(snippets: Sequence[str], predicted: str) -> int:
 
 
 def meta_value(value: object) -> str | None:
-    """A metadata value as compared: whitespace-normalised and case-folded; empty counts as none."""
+    """A metadata value as compared: whitespace-normalised and case-folded, one-letter abbreviations
+    closed up ("e. V." as "e.V.": pages spell the legal form both ways, in a <title> and a logo's
+    alt text); empty counts as none."""
     if value is None:
         return None
-    text = _norm(str(value))
+    text = _SPACED_INITIALS.sub("", _norm(str(value)))
     return text or None
 
 

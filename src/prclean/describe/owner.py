@@ -24,8 +24,8 @@ from ..extract.header import title_parts
 from ..extract.sections import section_of
 from ..labels import RuleName
 from ..names import clean_name
-from ..read.units import PageFacts
-from ..text import lazy, search
+from ..read.units import PageFacts, Unit
+from ..text import CJK, lazy, search
 from ..urls import url_host
 from ..vocabulary.names import ADDRESS, COPYRIGHT_HOLDER, ENDS_IN_LEGAL_FORM, LOGO, ORG_LINE
 from .sources import Evidence
@@ -48,6 +48,9 @@ _SPELLED_LABEL = 4
 """A label spelled out in a name's letters must be four letters or more ("bund-naturschutz")."""
 _HEADER_UNITS = 40
 """A page's header (logo, site name, menus) is its first forty units."""
+_NAME_WORDS = lazy(r"\p{L}+")
+_CJK_NAME_CHARS = 2
+"""A Chinese or Japanese company name leads with its own two characters (华川储能科技有限公司: 华川)."""
 _TRAILING_ACRONYM = lazy(r"\((\p{Lu}{2,8})\)$")
 _COPYRIGHT_START = frozenset("©(版著")
 """How a copyright line can begin: "©", "(c)", 版权所有, 著作権 (or the word "Copyright")."""
@@ -181,6 +184,8 @@ def site_owner(ev: Evidence, url: str | None, about: str | None) -> str | None:
     name = page_owner(names, url, fallback=(copyright_line, header_name(ev), legal_address, logo))
     if name and about and not same_organisation(name, about):
         return None
+    if name and not names_owner(name, ev.release_texts, url):
+        return None  # a site hosting someone else's release
     return with_acronym(as_written(name, ev.paragraphs), ev.paragraphs)
 
 
@@ -188,9 +193,11 @@ def header_name(ev: Evidence) -> str | None:
     """The organisation a page's header names, where a text rendering shows the site's logo or name.
 
     Only a line that is unmistakably a name counts: it ends in a legal form ("BUND Naturschutz in
-    Bayern e. V.") or carries an acronym the release uses ("Ministerium für ... (MLUK)").
+    Bayern e. V."), carries an acronym the release uses ("Ministerium für ... (MLUK)"), or its
+    capitals spell one ("Zentralverband des Deutschen Handwerks" where the release writes "ZDH-..."),
+    which is then added as such names are written: "Zentralverband des Deutschen Handwerks (ZDH)".
     """
-    body = " ".join(ev.paragraphs)
+    body = " ".join(ev.release_texts)
     for u in ev.units[:_HEADER_UNITS]:
         text = u.text
         if not (ORG_LINE.match(text) and _ORG_WORDS[0] <= u.words <= _MAX_NAME_WORDS) or u.bullet or section_of(u):
@@ -198,7 +205,39 @@ def header_name(ev: Evidence) -> str | None:
         acronym = search(_TRAILING_ACRONYM, text)
         if ENDS_IN_LEGAL_FORM.search(text) or (acronym and regex.search(rf"\b{acronym.group(1)}\b", body)):
             return logo_name([text]) or clean_name(text)
+        spelled = _spelled_acronym(ev.units, u.index, body)
+        if spelled:
+            return spelled
     return None
+
+
+def _spelled_acronym(units: Sequence[Unit], i: int, body: str) -> str | None:
+    """"Name (ACRONYM)" when the capitals of the name at unit ``i`` (which a logo may break over
+    two lines: "Zentralverband des" / "Deutschen Handwerks") spell an acronym the release uses."""
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    texts = [units[i].text]
+    if nxt is not None and not nxt.blank_before and not nxt.bullet and ORG_LINE.match(nxt.text):
+        texts.insert(0, f"{units[i].text} {nxt.text}")
+    for text in texts:
+        initials = "".join(_CAPITALISED.findall(text))
+        name = clean_name(text)
+        if name and len(initials) >= _MIN_LABEL and regex.search(rf"\b{initials}\b", body):
+            return f"{name} ({initials})"
+    return None
+
+
+def names_owner(name: str, texts: Sequence[str], url: str | None) -> bool:
+    """Does the release name this organisation (a word of its name, its acronym, its domain)?
+
+    A newsroom's own release names its organisation; a site that hosts others' releases (a
+    podcast news site's "Press Releases") is named only in its chrome.
+    """
+    body = " ".join(texts).casefold()
+    if CJK.search(name):
+        return name[:_CJK_NAME_CHARS] in body
+    words = [w for w in _NAME_WORDS.findall(name) if w[:1].isupper() and len(w) >= _MIN_LABEL]
+    words += [*domain_labels(url), "".join(_CAPITALISED.findall(name))]
+    return any(len(w) >= _MIN_LABEL and regex.search(rf"\b{regex.escape(w.casefold())}\b", body) for w in words)
 
 
 def as_written(name: str | None, texts: Sequence[str]) -> str | None:

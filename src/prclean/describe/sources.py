@@ -44,6 +44,14 @@ class Evidence:
         return tuple("\n".join(u.text for u in p) for p in paragraphs(self.body))
 
     @cached_property
+    def release_texts(self) -> tuple[str, ...]:
+        """The release as its issuer wrote it: headline and deck, then the body's paragraphs."""
+        h = self.extraction.header
+        head = [h.title_text or (self.units[h.title].text if h.title is not None else ""),
+                h.subtitle_text or (self.units[h.subtitle].text if h.subtitle is not None else "")]
+        return (*(t for t in head if t), *self.paragraphs)
+
+    @cached_property
     def removed(self) -> tuple[tuple[Unit, Label, str], ...]:
         """Units outside the body, with their decision (label, rule)."""
         return tuple((u, d.label, d.rule) for u, d in zip(self.units, self.extraction.decisions)

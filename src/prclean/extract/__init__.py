@@ -18,7 +18,7 @@ from ..labels import Label
 from ..read.units import Page, Unit
 from .decide import Decision, decide
 from .fitted import body_probabilities, correct_main, floor_span
-from .header import Header, names_page_title, read_header
+from .header import Header, names_page_title, read_header, standfirst
 from .main import choose_main
 from .prose import heading_like
 from .sections import assign_sections
@@ -64,6 +64,8 @@ def extract(page: Page, found: Verdicts) -> Extraction:
     start = span.start if span else len(units)
     lead = " ".join(units[i].text for i in span.keep[:_LEAD_UNITS]) if span else ""
     header = read_header(units, verdicts, start, lead, page.facts.titles) if span else Header()
+    if span is not None and (deck := standfirst(header, units, verdicts, span.keep)) is not header:
+        header, span = deck, Span(span.keep[1:], span.keep[1], span.end, span.dropped, span.added, span.removed)
     keep = span.keep if span else ()
     sections = {i: s for i, s in zip(keep, assign_sections([units[i] for i in keep])) if s}
     return Extraction(span, header, sections, verdicts, decide(units, verdicts, span, header, sections, page.main))

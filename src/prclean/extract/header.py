@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -26,8 +26,9 @@ from ..vocabulary.dates import DATE
 from ..vocabulary.layout import LIST_ITEM
 from ..vocabulary.names import ENDS_IN_LEGAL_FORM, NAME_LINE
 from ..wires import WIRE_NAMES
+from .dateline import parse_dateline
 from .glued import TITLE_SEP
-from .headline import FEATURES, Candidate, candidates, evidence, heading_walk
+from .headline import FEATURES, Candidate, candidates, content_words, evidence, heading_walk
 from .prose import is_prose
 from .title_model import load_model
 
@@ -47,6 +48,14 @@ _DATED_MAX_WORDS = 6
 """A dated line with six words or fewer besides its date and time is furniture, not a deck."""
 _MAX_DECK_SENTENCES = 1
 """A deck is a phrase or one sentence; a paragraph of two or more is the lead."""
+_PAIR_LEAD = 0.5
+"""A headline candidate sharing half its content words with the lead is about the release."""
+_LEAD_PARAGRAPHS = 2
+"""A standfirst shares words with the headline or the text's first two paragraphs."""
+_PAIR_WORDS = 3
+"""A headline over its deck: both phrases; one- and two-word lines are section names ("Quick Search")."""
+_STANDFIRST_CHROME = frozenset({Label.SHARE, Label.CAPTION, Label.FURNITURE, Label.DECORATION, Label.BYLINE})
+"""Furniture a page sets between its standfirst and its text (share bar, picture and caption, date line)."""
 _DATED = lazy(rf"{DATE}|\b\d{{1,2}}[:h.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?|uhr)?\b(?:\s*[A-Z]{{2,4}}\b)?",
                        regex.IGNORECASE)
 _URLISH = lazy(r"https?://|\bwww\.", regex.IGNORECASE)
@@ -85,8 +94,8 @@ def read_header(units: Sequence[Unit], found: Verdicts, start: int, lead_text: s
                 page_titles: Sequence[str] = ()) -> Header:
     """The header above the body at ``start``: headline (by the fitted scorer), deck, byline, provider.
 
-    ``lead_text`` is accepted for callers that computed the lead; the scorer reads the lead itself,
-    leaving out the candidate (a text dump's body may start with its headline).
+    ``lead_text`` is the body's first paragraphs, which a deck elaborates on; the scorer reads the
+    lead itself, leaving out the candidate (a text dump's body may start with its headline).
     """
     provided_by, issuer_unit, author = _furniture(units, found, start)
     best = choose_title(units, found, start, issuer_unit, page_titles)
@@ -101,7 +110,7 @@ def read_header(units: Sequence[Unit], found: Verdicts, start: int, lead_text: s
     if best.part:
         rest = best.rest if is_deck(best.rest, best.text) else None
         return Header(title, None, author, provided_by, issuer_unit, name_line, (), text, rest)
-    subtitle, more = _deck(units, found, sorted(cands), title, start)
+    subtitle, more = _deck(units, found, sorted(cands), title, start, lead_text)
     return Header(title, subtitle, author, provided_by, issuer_unit, name_line, more, text)
 
 
@@ -119,31 +128,84 @@ def choose_title(units: Sequence[Unit], found: Verdicts, start: int, skip: int |
     rows = evidence(cands, units, found, start, page_titles, skip)
     probs = model.probabilities([model.score(r) for r in rows])
     p, _, best = max((p, -k, c) for k, (c, p) in enumerate(zip(cands, probs)))
-    return best if p >= model.threshold else None
+    if p < model.threshold:
+        return None
+    rated = {c.index: (c, r["lead"]) for c, q, r in zip(cands, probs, rows) if q >= model.threshold and not c.part}
+    return _of_pair(units, best, rated)
 
 
-def _deck(units: Sequence[Unit], found: Verdicts, cands: list[int], title: int, start: int
+def _of_pair(units: Sequence[Unit], best: Candidate, rated: dict[int, tuple[Candidate, float]]) -> Candidate:
+    """Of two headline-rated lines with nothing but images between them, the headline is the upper
+    one (the lower is its deck) when both are phrases about the lead, unless only the lower one
+    shares the lead's words (the upper is a kicker: "From the Wires", a section name)."""
+    if best.part or best.index not in rated:
+        return best
+    lead = rated[best.index][1]
+    above, below = _next_line(units, best.index, -1), _next_line(units, best.index, 1)
+    if lead == 0 and below in rated and rated[below][1] >= _PAIR_LEAD and units[below].words >= _PAIR_WORDS:
+        return rated[below][0]
+    if lead >= _PAIR_LEAD and above in rated and rated[above][1] >= _PAIR_LEAD \
+            and min(units[above].words, units[best.index].words) >= _PAIR_WORDS:
+        return rated[above][0]
+    return best
+
+
+def _next_line(units: Sequence[Unit], i: int, step: int) -> int | None:
+    """The nearest unit with words above (``step`` -1) or below (1) unit ``i``."""
+    j = i + step
+    while 0 <= j < len(units) and (units[j].decoration or not units[j].text):
+        j += step
+    return j if 0 <= j < len(units) else None
+
+
+def _deck(units: Sequence[Unit], found: Verdicts, cands: list[int], title: int, start: int, lead: str
           ) -> tuple[int | None, tuple[int, ...]]:
     """The deck under the headline: the first heading below it that reads as one, or a list of points.
 
-    A deck is a phrase or one sentence the issuer wrote under the headline. A date line, a byline,
-    a wire's "By GlobeNewswire, June 5, 2017" line, a caption, the headline repeated, or a lead
-    paragraph of several sentences is not, whatever its place.
+    A deck is a phrase or one sentence the issuer wrote under the headline, about what the headline
+    or the lead says. A date line, a byline, a wire's "By GlobeNewswire, June 5, 2017" line, a
+    caption, the headline repeated, or a lead paragraph of several sentences is not, whatever its
+    place. A "related" heading standing right over the text introduces no list: it is the deck.
     """
     head = units[title].text
-    for c in cands:
+    topic = content_words(head) | content_words(lead)
+    last = _next_line(units, start, -1)
+    for c in sorted({*cands, *([last] if last is not None and last > title else [])}):
         u = units[c]
         if c <= title or u.words < _MIN_SUBTITLE_WORDS or NAME_LINE.match(u.text) or norm(u.text) == norm(head):
             continue
         if sum(1 for w in units[title + 1:c] if w.text and not w.decoration) > _DECK_REACH:
             break  # a deck stands under its headline, not a screen further down
         v = found.get(c)
-        if (v is None or v.rule in _GUESSES) and is_deck(u.text, head):
+        if (v is None or v.rule in _GUESSES or (c == last and v.rule == RuleName.RELATED_HEADING)) \
+                and is_deck(u.text, head) and content_words(u.text) & topic:
             return c, _deck_points(units, found, c, start)
     points = [u for u in units[title + 1:start] if u.text and not u.decoration and not found.get(u.index)]
-    if points and points[0].bullet and points[0].words >= _MIN_SUBTITLE_WORDS and is_deck(points[0].text, head):
+    if points and points[0].bullet and points[0].words >= _MIN_SUBTITLE_WORDS and is_deck(points[0].text, head) \
+            and content_words(points[0].text) & topic:
         return points[0].index, _deck_points(units, found, points[0].index, start)
     return None, ()
+
+
+def standfirst(header: Header, units: Sequence[Unit], found: Verdicts, keep: Sequence[int]) -> Header:
+    """A text dump's deck read as the body's first paragraph: one sentence right under the headline,
+    on the headline's topic, that the page sets apart from its text by furniture (a share bar, a
+    picture and its caption), on the topic of the headline or of the text's first paragraphs. The
+    header then holds it as the subtitle."""
+    if header.title is None or header.subtitle is not None or header.subtitle_text or len(keep) < 2:
+        return header
+    first, head = units[keep[0]], header.title_text or units[header.title].text
+    if _next_line(units, first.index, -1) != header.title or first.words < _MIN_SUBTITLE_WORDS:
+        return header
+    prose = [i for i in keep[1:] if is_prose(units[i])][:_LEAD_PARAGRAPHS]
+    text = prose[0] if prose else first.index + 1
+    topic = content_words(head).union(*(content_words(units[i].text) for i in prose))
+    between = [found.get(u.index) for u in units[first.index + 1:text] if u.text and not u.decoration]
+    apart = any(v is not None and v.label in _STANDFIRST_CHROME and v.rule not in _GUESSES for v in between)
+    if not apart or parse_dateline(first.text) or not is_deck(first.text, head) \
+            or not content_words(first.text) & topic:
+        return header
+    return replace(header, subtitle=first.index)
 
 
 def _furniture(units: Sequence[Unit], found: Verdicts, start: int) -> tuple[str | None, int | None, str | None]:

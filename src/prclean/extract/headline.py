@@ -62,6 +62,9 @@ shorter ones are menu items and site names."""
 _REPEAT_WORDS = 4
 """Repeated lines this long are a headline and its copy; shorter repeats are menus."""
 _LONG_WORDS = 15
+_CENTRED_MAX = 2
+"""Centring marks a headline (and its deck) only where it stands out: a page that centres more lines
+near its text centres a sidebar's box titles, not its headline."""
 """Headlines run to about fifteen words; each further ten words count against a line."""
 _FURNITURE = frozenset({Label.FURNITURE, Label.BYLINE, Label.SHARE, Label.DECORATION, Label.CAPTION,
                         Label.LANGUAGE_LIST, Label.AD, Label.WIRE_TRAILER})
@@ -171,7 +174,7 @@ def _context(units: Sequence[Unit], found: Verdicts, start: int, titles: Sequenc
         pieces = CRUMB_SEP.split(norms[u.index])
         if len(pieces) > 1 and pieces[-1]:
             crumbs.setdefault(pieces[-1], u.index)
-    leads = [(u.index, _content_words(u.text)) for u in units[start:start + WALK] if is_prose(u)]
+    leads = [(u.index, content_words(u.text)) for u in units[start:start + WALK] if is_prose(u)]
     h1 = next((u.index for u in units[:hi] if u.heading and u.level == 1), None)
     near = Counter(norms[u.index] for u in units[lo:hi])
     return _Page(units, found, start, keys, headlines, sites, top, crumbs, norms, near, leads[:_LEAD_UNITS + 1], h1,
@@ -199,6 +202,9 @@ def evidence(cands: Sequence[Candidate], units: Sequence[Unit], found: Verdicts,
         r["lead_gap"] = r["lead"] - best_lead
         r["rank"] = math.log1p(rank.get(c.index, 0))
         r["neighbour"] = float(any(c.index < j <= c.index + _NEIGHBOUR for j in heads))
+    if len({c.index for c, r in zip(cands, rows) if r["centred"]}) > _CENTRED_MAX:
+        for r in rows:
+            r["centred"] = 0.0
     return rows
 
 
@@ -226,7 +232,7 @@ def _features(c: Candidate, page: _Page) -> dict[str, float]:
     u = page.units[c.index]
     key = norm(c.text)
     words = word_set(key)
-    content = _content_words(key)
+    content = content_words(key)
     v = page.found.get(c.index)
     f = _text_shape(c.text)
     lead = next((w for i, w in page.leads if i != c.index), set())
@@ -327,7 +333,7 @@ def _width(units: Sequence[Unit]) -> tuple[int, int]:
             indents[len(indents) // 2] if indents else 0)
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     """Words that carry meaning (not "of", "and", "für"), or character pairs in CJK text."""
     words = word_set(text.casefold())
     return words if CJK.search(text) else {w for w in words if len(w) > _SHORT_TOKEN}
@@ -343,4 +349,4 @@ def _wordy(text: str) -> bool:
     return bool(tokens) and sum(len(t) for t in tokens) >= _WORDY * len(tokens)
 
 
-__all__ = ["FEATURES", "Candidate", "Part", "candidates", "evidence"]
+__all__ = ["FEATURES", "Candidate", "Part", "candidates", "content_words", "evidence"]
