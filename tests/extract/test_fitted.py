@@ -62,6 +62,25 @@ def test_the_floor_keeps_the_hand_stretch_when_it_holds_most_of_what_the_model_c
     assert floor_span(hand, units, found, p) is hand
 
 
+def test_a_kept_stretch_loses_what_the_model_is_sure_is_chrome_unless_a_dateline_marks_a_release():
+    page, found = _page()
+    units = page.units
+    hand = choose_span(units, found)
+    assert hand is not None
+    low = hand.keep[-1]
+    p = [0.9] * len(units)
+    p[low] = 0.1
+    span = floor_span(hand, units, found, p)
+    assert span is not None and low not in span.keep and span.removed == {low}
+
+    dated = segment_text("\n\n".join(["HARBOUR TOWN, May 3, 2026 -- " + FIRST, SECOND, THIRD, FOURTH]))
+    found = dict(detect(Page(dated, "text")))
+    hand = choose_span(dated, found)
+    assert hand is not None and len(hand.keep) == 4
+    p = [0.9, 0.1, 0.9, 0.9]
+    assert floor_span(hand, dated, found, p) is hand
+
+
 def test_main_content_loses_what_the_model_is_sure_is_chrome_and_gains_what_it_is_sure_is_body():
     page, found = _page()
     units = page.units
