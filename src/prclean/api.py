@@ -10,6 +10,7 @@ import os
 from typing import Any
 
 from .errors import InvalidArgument
+from .gcpause import paused_gc
 from .limits import Deadline
 from .model import Block, Release
 from .options import Options, resolve
@@ -60,6 +61,6 @@ def _run(data: str | bytes, url: str | None, opts: Options) -> tuple[Release, li
         raise InvalidArgument(f"a page must be str or bytes, not {type(data).__name__}")
     _check_url(url)
     clock = Deadline(opts.budget)
-    with clock.alarm():
+    with clock.alarm(), paused_gc(len(data)):
         return run(data, url, opts, clock)
 

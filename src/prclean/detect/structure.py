@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 import regex
@@ -54,11 +55,27 @@ _LINK_DENSE, _LINK_DENSE_WORDS = 0.6, 15
 """Mostly link text (over 60%) in a line of 15 words or fewer: a link, not prose with a link in it."""
 _REPEATED_WORDS = 12
 """Repeated lines this short are menus, tabs and teasers rendered twice; longer repeats are quotes."""
+_TEXT_CACHE = 65536
+"""Distinct short lines and line tails whose pattern tests are remembered: menus and teasers repeat."""
+
+# One verdict object per rule, shared by every unit it names: verdicts are frozen, and making one per unit
+# was a tenth of detection on a page of repeated lines.
+_NO_TEXT = Verdict(Label.DECORATION, RuleName.NO_TEXT, anywhere=True)
+_LANGUAGE_NAME_V = Verdict(Label.LANGUAGE_LIST, RuleName.LANGUAGE_NAME)
+_MIXED_SCRIPTS = Verdict(Label.LANGUAGE_LIST, RuleName.MIXED_SCRIPTS)
+_LANGUAGE_LINE = Verdict(Label.LANGUAGE_LIST, RuleName.LANGUAGE_LINE)
+_TEASER = Verdict(Label.RELATED, RuleName.TRUNCATED_TEASER)
+_DOUBLED = Verdict(Label.CAPTION, RuleName.DOUBLED_ALT_TEXT, anywhere=True)
+_REPEATED = Verdict(Label.MENU, RuleName.REPEATED)
+_LINK_DENSE_V = Verdict(Label.MENU, RuleName.LINK_DENSE)
+_AFTER_CREDIT = Verdict(Label.CAPTION, RuleName.CAPTION_AFTER_CREDIT, anywhere=True)
+_BULLET_RUN = Verdict(Label.MENU, RuleName.BULLET_RUN)
+_SHORT_RUN = Verdict(Label.MENU, RuleName.SHORT_RUN)
 
 
 def decoration(page: Page, found: Verdicts) -> dict[int, Verdict]:
     """Image alt tokens (``[fb_share]``), rules, form fields: units with no words to keep."""
-    return {u.index: Verdict(Label.DECORATION, RuleName.NO_TEXT, anywhere=True) for u in page.units if u.decoration}
+    return {u.index: _NO_TEXT for u in page.units if u.decoration}
 
 
 def language_list(page: Page, found: Verdicts) -> dict[int, Verdict]:
@@ -67,12 +84,12 @@ def language_list(page: Page, found: Verdicts) -> dict[int, Verdict]:
     Evidence: the item names a language ("Deutsch", "USA - English"), or it sits in a run of
     short items written in three or more scripts, which no release's own list does.
     """
-    out = {u.index: Verdict(Label.LANGUAGE_LIST, RuleName.LANGUAGE_NAME) for u in page.units
-           if u.words <= _LANGUAGE_ITEM_WORDS and _LANGUAGE_NAME.match(u.text)}
+    out = {u.index: _LANGUAGE_NAME_V for u in page.units
+           if u.words <= _LANGUAGE_ITEM_WORDS and _names_language(u.text)}
     for run in short_runs(page.units, MIN_RUN):
-        scripts = {_script_of(u.text) for u in run} - {""}
+        scripts = {_script_of(text) for text in {u.text for u in run}} - {""}
         if len(scripts) >= _MIN_SCRIPTS:
-            out.update({u.index: Verdict(Label.LANGUAGE_LIST, RuleName.MIXED_SCRIPTS) for u in run})
+            out.update(dict.fromkeys((u.index for u in run), _MIXED_SCRIPTS))
     return out
 
 
@@ -85,7 +102,7 @@ def language_line(page: Page, found: Verdicts) -> dict[int, Verdict]:
             names = {m.casefold() for m in _LANGUAGE_WORD.findall(u.text)}
             letters = len(_NON_LETTERS.sub("", u.text))
             if len(names) >= _MIN_LANGUAGE_NAMES and sum(len(n) for n in names) >= _LANGUAGE_SHARE * letters:
-                out[u.index] = Verdict(Label.LANGUAGE_LIST, RuleName.LANGUAGE_LINE)
+                out[u.index] = _LANGUAGE_LINE
     return out
 
 
@@ -93,10 +110,21 @@ def truncated_teaser(page: Page, found: Verdicts) -> dict[int, Verdict]:
     """A paragraph cut off with an ellipsis is a teaser linking to another page, not text of this one."""
     out: dict[int, Verdict] = {}
     for u in page.units:
-        tail = u.text[-_TEASER_TAIL:].casefold()
-        if TEASER_HINT.search(tail) and u.words <= _TEASER_MAX_WORDS and TRUNCATED.search(tail):
-            out[u.index] = Verdict(Label.RELATED, RuleName.TRUNCATED_TEASER)
+        if u.words <= _TEASER_MAX_WORDS and _teaser_tail(u.text[-_TEASER_TAIL:]):
+            out[u.index] = _TEASER
     return out
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _names_language(text: str) -> bool:
+    return bool(_LANGUAGE_NAME.match(text))
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _teaser_tail(tail: str) -> bool:
+    """Does a line's tail end the way a teaser does ("...", "Read more »")?"""
+    folded = tail.casefold()
+    return bool(TEASER_HINT.search(folded) and TRUNCATED.search(folded))
 
 
 def doubled_text(page: Page, found: Verdicts) -> dict[int, Verdict]:
@@ -110,20 +138,20 @@ def doubled_text(page: Page, found: Verdicts) -> dict[int, Verdict]:
         k = max(_MIN_REPEAT, len(tokens) // _REPEAT_SHARE)
         tail = tokens[-k:]
         if any(tokens[i:i + k] == tail for i in range(len(tokens) - 2 * k + 1)):
-            out[u.index] = Verdict(Label.CAPTION, RuleName.DOUBLED_ALT_TEXT, anywhere=True)
+            out[u.index] = _DOUBLED
     return out
 
 
 def repeated(page: Page, found: Verdicts) -> dict[int, Verdict]:
     """Short units that occur more than once: the same menu rendered twice, teasers, tab labels."""
     counts = Counter(u.text.casefold() for u in page.units if u.text and u.words <= _REPEATED_WORDS)
-    return {u.index: Verdict(Label.MENU, RuleName.REPEATED) for u in page.units
+    return {u.index: _REPEATED for u in page.units
             if u.text and u.words <= _REPEATED_WORDS and counts[u.text.casefold()] > 1}
 
 
 def link_dense(page: Page, found: Verdicts) -> dict[int, Verdict]:
     """Units that are mostly link text (markdown or HTML anchors) and not prose."""
-    return {u.index: Verdict(Label.MENU, RuleName.LINK_DENSE) for u in page.units
+    return {u.index: _LINK_DENSE_V for u in page.units
             if u.link_density > _LINK_DENSE and u.words <= _LINK_DENSE_WORDS}
 
 
@@ -132,8 +160,8 @@ def menu_runs(page: Page, found: Verdicts) -> dict[int, Verdict]:
     out: dict[int, Verdict] = {}
     for run in short_runs(page.units, MIN_RUN):
         bullets = sum(u.bullet or u.link_density > _LINK_ITEM for u in run)
-        rule = RuleName.BULLET_RUN if bullets >= _BULLET_SHARE * len(run) else RuleName.SHORT_RUN
-        out.update({u.index: Verdict(Label.MENU, rule) for u in run})
+        verdict = _BULLET_RUN if bullets >= _BULLET_SHARE * len(run) else _SHORT_RUN
+        out.update(dict.fromkeys((u.index for u in run), verdict))
     return out
 
 
@@ -143,7 +171,7 @@ def caption_after_credit(page: Page, found: Verdicts) -> dict[int, Verdict]:
     for prev, u in pairwise(page.units):
         v = found.get(prev.index)
         if v and v.rule == RuleName.CAPTION_CREDIT and u.blank_before == 0 and u.index not in found:
-            out[u.index] = Verdict(Label.CAPTION, RuleName.CAPTION_AFTER_CREDIT, anywhere=True)
+            out[u.index] = _AFTER_CREDIT
     return out
 
 
@@ -158,6 +186,8 @@ def trailer_url(page: Page, found: Verdicts) -> dict[int, Verdict]:
 
 
 def _script_of(text: str) -> str:
+    if text.isascii():  # ASCII letters are all Latin: no pattern needed for most lines
+        return "Latin" if text.lower() != text.upper() else ""  # it has a letter: case tells
     m = _SCRIPT.search(text)
     if not m:
         return ""

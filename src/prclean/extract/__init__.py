@@ -50,15 +50,19 @@ class Extraction:
 
 def extract(page: Page, found: Verdicts) -> Extraction:
     units = page.units
-    body_p = body_probabilities(page, found)
+    detected = found
+    body_p: list[float] = []  # the model's scores, asked only once a hand-rules body needs correcting
     span = None
     if page.main:
         span = choose_main(units, found, page.main.units)
         if span is not None and not span.keep:  # the main content held no prose after all
             found = {**found, **span.dropped}
             span = None
-        span = correct_main(span, units, found, body_p, page.main.units)
-    span = span or floor_span(choose_span(units, found), units, found, body_p)
+        if span is not None:
+            body_p = body_probabilities(page, detected)
+            span = correct_main(span, units, found, body_p, page.main.units)
+    if span is None and (hand := choose_span(units, found)) is not None:
+        span = floor_span(hand, units, found, body_p or body_probabilities(page, detected))
     span = _headline_out(span, units, page.facts.titles)
     verdicts = {**found, **span.dropped} if span else found
     start = span.start if span else len(units)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..detect.verdict import Verdicts
 from ..labels import Label, RuleName, outside_rule
@@ -29,6 +30,12 @@ class Decision:
     section: Label | None = None
 
 
+_DECISIONS = 4096
+"""Distinct decisions remembered: labels × rules × sections are a few hundred, so all of them fit."""
+_decision = lru_cache(maxsize=_DECISIONS)(Decision)
+"""Decisions are frozen: one object per (label, rule, section), shared by every unit it is taken on."""
+
+
 def decide(units: Sequence[Unit], found: Verdicts, span: Span | None, header: Header,
            sections: Mapping[int, Label], main: MainContent | None) -> tuple[Decision, ...]:
     """The decision on every unit, in page order."""
@@ -40,22 +47,23 @@ def decide(units: Sequence[Unit], found: Verdicts, span: Span | None, header: He
         v = found.get(u.index)
         if u.index in body:
             rule = RuleName.MODEL_BODY if span is not None and u.index in span.added else RuleName.BODY_SPAN
-            out.append(Decision(Label.BODY, rule, sections.get(u.index)))
+            out.append(_decision(Label.BODY, rule, sections.get(u.index)))
         elif u.index in subtitle:
-            out.append(Decision(Label.SUBTITLE, RuleName.HEADER_HEADING))
-        elif u.index == header.title or (u.text.casefold() in title_texts and u.words >= _TITLE_COPY_WORDS):
-            out.append(Decision(Label.TITLE, RuleName.HEADER_HEADING))
+            out.append(_decision(Label.SUBTITLE, RuleName.HEADER_HEADING))
+        elif u.index == header.title or (title_texts and u.text.casefold() in title_texts
+                                            and u.words >= _TITLE_COPY_WORDS):
+            out.append(_decision(Label.TITLE, RuleName.HEADER_HEADING))
         elif u.index == header.issuer_unit:
-            out.append(Decision(Label.FURNITURE, RuleName.PROVIDER_NAME))
+            out.append(_decision(Label.FURNITURE, RuleName.PROVIDER_NAME))
         elif span is not None and u.index in span.removed:  # the fitted model took it out of the body
-            out.append(Decision(v.label if v is not None else Label.BOILERPLATE, RuleName.MODEL_CHROME))
+            out.append(_decision(v.label if v is not None else Label.BOILERPLATE, RuleName.MODEL_CHROME))
         elif v is not None:
-            out.append(Decision(v.label, v.rule))
+            out.append(_decision(v.label, v.rule))
         elif span is None:
-            out.append(Decision(Label.BOILERPLATE, RuleName.NO_RELEASE))
+            out.append(_decision(Label.BOILERPLATE, RuleName.NO_RELEASE))
         elif main is not None and u.index not in main.units:  # HTML: outside the main content
-            out.append(Decision(Label.BOILERPLATE, outside_rule(main.source)))
+            out.append(_decision(Label.BOILERPLATE, outside_rule(main.source)))
         else:
-            out.append(Decision(Label.BOILERPLATE, RuleName.BEFORE_BODY if u.index < span.start else
+            out.append(_decision(Label.BOILERPLATE, RuleName.BEFORE_BODY if u.index < span.start else
                                 RuleName.AFTER_BODY if u.index > span.end else RuleName.INSIDE_BODY))
     return tuple(out)

@@ -23,7 +23,7 @@ from ..labels import Kind
 from ..text import INVISIBLE, lazy
 from ..vocabulary.dates import DATE
 from ..vocabulary.layout import BULLETS, DASHES, LIST_ITEM
-from .units import Unit
+from .units import Unit, text_features
 
 _ALNUM = lazy(r"[^\W_]")
 _BULLET_START = frozenset(BULLETS + DASHES + "0123456789")
@@ -317,10 +317,11 @@ class _Draft:
     marker: str = ""
 
     def freeze(self, index: int) -> Unit:
-        return Unit.of(index, self.text, (self.first, self.last), bullet=self.bullet, indent=self.indent,
-                    blank_before=self.blank_before, link_chars=self.link_chars, heading=self.kind == Kind.HEADING,
-                    decoration=self.decoration, kind=self.kind, level=self.level, ordered=self.ordered,
-                    cells=self.cells, marker=self.marker)
+        """The unit, its fields given in order (a third faster than :meth:`Unit.of` with keywords)."""
+        words, ends = text_features(self.text)
+        return Unit(index, self.text, (self.first, self.last), words, ends, self.bullet, self.indent,
+                    self.blank_before, self.link_chars, self.kind == Kind.HEADING, self.decoration, None,
+                    self.kind, self.level, self.ordered, self.cells, self.marker)
 
 
 def _new_draft(mark: _Markup, no: int, indent: int, blank: int, bullet: regex.Match[str] | None, markdown: bool,
