@@ -103,7 +103,7 @@ def floor_span(hand: Span | None, units: Sequence[Unit], found: Verdicts, p: Seq
     if hand is None:
         return None
     believed = sum(u.words for u in units if p[u.index] >= BODY_AT)
-    if sum(units[i].words for i in hand.keep) >= SPAN_FLOOR * believed:
+    if sum(units[i].words for i in hand.keep if p[i] >= BODY_AT) >= SPAN_FLOOR * believed:
         return hand
     again = choose_span(units, found, p, SPAN_PRICE)
     keep = tuple(i for i in again.keep if p[i] >= SPAN_DROP_BELOW) if again else ()
