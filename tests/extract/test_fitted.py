@@ -136,3 +136,18 @@ def test_html_main_content_decisions_name_the_model_and_nothing_is_added_after_i
     assert result.body == (1, 2, 3)
     assert result.decisions[2].rule == RuleName.MODEL_BODY and result.decisions[4].rule == RuleName.MODEL_CHROME
     assert result.decisions[5].label != Label.BODY  # prose after the main content's end stays out
+
+
+def test_the_floor_counts_only_the_words_the_model_calls_body_in_the_hand_stretch():
+    page, found = _page()
+    units = page.units
+    hand = choose_span(units, found)
+    assert hand is not None
+    p = [0.9 if u.index in hand.keep else 0.45 for u in units]
+    p[_index(page, FIRST)] = p[_index(page, SECOND)] = 0.9
+    for i in hand.keep:  # the hand stretch is long, but the model calls almost none of it body
+        p[i] = 0.3
+    p[hand.keep[0]] = 0.9
+    span = floor_span(hand, units, found, p)
+    assert span is not hand and span is not None
+    assert _index(page, FIRST) in span.keep

@@ -224,3 +224,19 @@ def test_a_standfirst_set_apart_by_furniture_leaves_the_body():
     assert standfirst(Header(title=0), units, {}, (1, 3, 4)).subtitle is None  # nothing sets it apart
     two = units[:1] + [Unit.of(1, units[1].text + " " + SECOND, (1, 1))] + units[2:]
     assert standfirst(Header(title=0), two, share, (1, 3, 4)).subtitle is None  # two sentences: the lead
+
+
+def test_the_last_item_of_a_breadcrumb_list_names_the_page():
+    head = "Falcon Harbour Authority (Link to home page)"
+    title = "Night ferries return to the outer islands"
+    lead = ("The Falcon Harbour Authority will run night ferries to the outer islands again from the first of "
+            "June, after two winters without them, the authority said on Monday.")
+    text = "\n".join([head, "", "You are here:", "", "  • Home", "  • Press", f"  • {title}", "", title, "",
+                      lead, "", lead.replace("Monday", "Tuesday")])
+    page = Page(segment_text(text), "text")
+    found = dict(detect(page))
+    start = next(u.index for u in page.units if u.text == lead)
+    cands = candidates(page.units, start, None, [])
+    rows = evidence(cands, page.units, found, start, [])
+    tails = {c.text for c, r in zip(cands, rows) if r["crumb_tail"]}
+    assert tails == {title}

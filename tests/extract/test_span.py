@@ -54,3 +54,22 @@ def test_captions_among_numbered_headings_are_dropped_with_a_verdict():
                         "II. The crossing", MORE + " Once more.")
     caption = next(u.index for u in units if u.text == "The new ferry at the quay")
     assert caption not in span.keep and span.dropped[caption].rule == "unnumbered-heading"
+
+
+def _model_span(*blocks: str):
+    units = segment_text("\n\n".join(blocks))
+    found = detect(Page(units, "text"))
+    p = [0.1 if found.get(u.index) else 0.9 for u in units]
+    return units, found, choose_span(units, found, p, 0.4)
+
+
+def test_with_the_model_a_byline_or_read_more_line_inside_an_article_is_no_wall():
+    units, found, span = _model_span(LEAD, MORE, "By Jo Park", OTHER, "Read more: The ferry timetable", MORE)
+    assert any(v.terminal for v in found.values())  # by the hand rules, these end the text
+    kept = [units[i].text for i in span.keep]
+    assert kept == [LEAD, MORE, OTHER, MORE]  # the markers themselves still go
+
+
+def test_with_the_model_a_wire_trailer_stays_a_wall():
+    units, _, span = _model_span(MORE, OTHER, MORE, "SOURCE Harbour Town Council", OTHER)
+    assert [units[i].text for i in span.keep] == [MORE, OTHER, MORE]

@@ -113,3 +113,12 @@ def test_a_split_link_line_with_a_stray_bracket_stays_plain_text():
     text = "Intro paragraph of the page.\n\n[Card [x\n\ny] z\n\nMore](/news/1)\n"
     texts = [u.text for u in segment_text(text)]
     assert "y] z" in texts and "More" in texts and not any("()" in t for t in texts)
+
+
+def test_a_w3m_table_border_glues_no_row_onto_it():
+    border = "├" + "─" * 98 + "┤"
+    rows = "\n".join(f"│{n} │Harbour school number {n} │{n}0% │" + " " * 60 + f"│\n{border}" for n in range(1, 4))
+    units = segment_text(WRAPPED + "\n" + "┌" + "─" * 98 + "┐\n" + rows + "\n")
+    text_rows = [u for u in units if "Harbour school" in u.text]
+    assert len(text_rows) == 3 and not any(u.decoration for u in text_rows)
+    assert all(u.text.startswith("│") for u in text_rows)  # no border line in front of a row

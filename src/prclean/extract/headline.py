@@ -174,11 +174,28 @@ def _context(units: Sequence[Unit], found: Verdicts, start: int, titles: Sequenc
         pieces = CRUMB_SEP.split(norms[u.index])
         if len(pieces) > 1 and pieces[-1]:
             crumbs.setdefault(pieces[-1], u.index)
+        tail = _listed_crumb_tail(units, found, u.index, hi)
+        if tail is not None:
+            crumbs.setdefault(norms.get(tail) or norm(units[tail].text), tail)
     leads = [(u.index, content_words(u.text)) for u in units[start:start + WALK] if is_prose(u)]
     h1 = next((u.index for u in units[:hi] if u.heading and u.level == 1), None)
     near = Counter(norms[u.index] for u in units[lo:hi])
     return _Page(units, found, start, keys, headlines, sites, top, crumbs, norms, near, leads[:_LEAD_UNITS + 1], h1,
                  *_width(units))
+
+
+def _listed_crumb_tail(units: Sequence[Unit], found: Verdicts, i: int, hi: int) -> int | None:
+    """The last item of a breadcrumb written as a list under its label ("Sie sind hier:" then
+    "1. Startseite", "2. Presse", ...): like the tail of "Home > Presse > X", it names the page."""
+    v = found.get(i)
+    if v is None or v.rule != RuleName.BREADCRUMB:
+        return None
+    last = None
+    for u in units[i + 1:hi]:
+        if not u.bullet:
+            break
+        last = u.index
+    return last
 
 
 def evidence(cands: Sequence[Candidate], units: Sequence[Unit], found: Verdicts, start: int,

@@ -73,11 +73,13 @@ class Span:
 def score(u: Unit, v: Verdict | None, body_p: float | None = None, price: float = 0.0) -> float:
     """What a unit earns a stretch that holds it.
 
-    By the hand rules, prose earns its words and chrome costs; with the fitted model's probability
-    ``body_p`` that the unit is body, it earns ``(body_p - price)`` per word. A terminal marker is a
-    wall either way.
+    By the hand rules, prose earns its words and chrome costs, and a terminal marker is a wall; with
+    the fitted model's probability ``body_p`` that the unit is body, it earns ``(body_p - price)`` per
+    word, and only a terminal marker that is certain anywhere (a wire trailer, a disclaimer) is a wall:
+    a byline or a "Read more: ..." line inside an ordinary article starts no other text, and the
+    model's score of the units around it says whether the stretch goes on.
     """
-    if v is not None and v.terminal:
+    if v is not None and v.terminal and (body_p is None or v.anywhere):
         return TERMINAL_SCORE
     if body_p is not None:
         return (body_p - price) * (u.words + 1)

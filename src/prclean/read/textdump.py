@@ -372,4 +372,5 @@ def _segment_lines(numbered: list[tuple[int, str]], drafts: list[_Draft], markdo
             cur = _new_draft(mark, no, indent, blank, m if is_bullet else None, markdown, no in rows)
             drafts.append(cur)
         blank = 0
-        prev_full = full_at is not None and len(line) >= full_at
+        # a rule line (a w3m table's border) spans the width but wraps no text: the row under it is its own
+        prev_full = full_at is not None and len(line) >= full_at and not mark.decoration
