@@ -151,3 +151,4 @@ def test_the_floor_counts_only_the_words_the_model_calls_body_in_the_hand_stretc
     span = floor_span(hand, units, found, p)
     assert span is not hand and span is not None
     assert _index(page, FIRST) in span.keep
+

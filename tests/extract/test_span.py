@@ -73,3 +73,14 @@ def test_with_the_model_a_byline_or_read_more_line_inside_an_article_is_no_wall(
 def test_with_the_model_a_wire_trailer_stays_a_wall():
     units, _, span = _model_span(MORE, OTHER, MORE, "SOURCE Harbour Town Council", OTHER)
     assert [units[i].text for i in span.keep] == [MORE, OTHER, MORE]
+
+
+def test_with_the_model_a_bare_related_heading_stays_a_wall():
+    units, found, span = _model_span(MORE, OTHER, "More stories", MORE, OTHER)
+    assert any(v.terminal for v in found.values())
+    assert [units[i].text for i in span.keep] == [MORE, OTHER]  # the list under the heading is not the text
+
+
+def test_with_the_model_a_bare_read_more_between_sections_is_no_wall():
+    units, _, span = _model_span(MORE, "Read more", OTHER, "Read more", MORE)
+    assert [units[i].text for i in span.keep] == [MORE, OTHER, MORE]

@@ -110,7 +110,7 @@ def floor_span(hand: Span | None, units: Sequence[Unit], found: Verdicts, p: Seq
         return None
     believed = sum(u.words for u in units if p[u.index] >= BODY_AT)
     if sum(units[i].words for i in hand.keep if p[i] >= BODY_AT) >= SPAN_FLOOR * believed:
-        return _trimmed(hand, units, found, p)
+        return hand if _is_release(hand, units, found) else _trimmed(hand, p)
     again = choose_span(units, found, p, SPAN_PRICE)
     keep = tuple(i for i in again.keep if p[i] >= SPAN_DROP_BELOW) if again else ()
     if again is None or not keep:
@@ -120,13 +120,17 @@ def floor_span(hand: Span | None, units: Sequence[Unit], found: Verdicts, p: Seq
     return replace(again, keep=keep, added=frozenset(keep) - before, removed=removed - set(again.dropped))
 
 
-def _trimmed(hand: Span, units: Sequence[Unit], found: Verdicts, p: Sequence[float]) -> Span:
-    """The hand rules' stretch less what the model is sure is chrome, where nothing says the stretch is
-    a release: a dateline or a wire trailer is the hand rules' certain evidence, and on release pages
-    their contact lines and boilerplate sections are body the model rates low. The stretch's first unit
-    stays: the header reads a text dump's deck there (a standfirst the model rates as chrome)."""
-    if find_dateline(units, hand.start, hand.end) is not None or any(v.rule in END_ANCHORS for v in found.values()):
-        return hand
+def _is_release(hand: Span, units: Sequence[Unit], found: Verdicts) -> bool:
+    """Does certain evidence say the hand rules' stretch is a release: a dateline in it, or a wire
+    trailer on the page? Then the model trims nothing from it: a release's contact lines and
+    boilerplate sections are body the model rates low. (It may still choose again: a dateline-like
+    line opens many an ordinary page whose stretch a wall cut short.)"""
+    return find_dateline(units, hand.start, hand.end) is not None or any(v.rule in END_ANCHORS for v in found.values())
+
+
+def _trimmed(hand: Span, p: Sequence[float]) -> Span:
+    """The hand rules' stretch less what the model is sure is chrome. The stretch's first unit stays:
+    the header reads a text dump's deck there (a standfirst the model rates as chrome)."""
     gone = frozenset(i for i in hand.keep[1:] if p[i] < SPAN_TRIM_BELOW)  # the first: the header's to read (a deck)
     keep = tuple(i for i in hand.keep if i not in gone)
     if not gone or not keep:

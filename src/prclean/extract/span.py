@@ -15,13 +15,14 @@ survives even if it looks like a menu item on its own.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..detect.verdict import END_ANCHORS, Verdict, Verdicts
 from ..labels import Label, RuleName
 from ..read.units import Unit
-from ..text import lazy
+from ..text import lazy, norm
 from ..vocabulary.headings import CONTACTS
 from .contacts import extend_contacts
 from .dateline import find_dateline, opens_release
@@ -29,6 +30,9 @@ from .prose import is_prose
 
 TERMINAL_SCORE = -1000.0
 """A terminal marker's score: no stretch of prose pays for crossing it."""
+_BARE_HEADING_WORDS = 3
+"""A related-links heading of three words or fewer ("Weitere Artikel", "More stories") may head a list;
+a longer one ("Read more: How we ...") points to one link from inside a text."""
 _MINOR_CHROME = frozenset({Label.CAPTION, Label.DECORATION, Label.END_MARK})
 """Chrome that sits inside releases (a caption, a rule): it costs little to span over it."""
 _MINOR_COST = -1.0
@@ -70,14 +74,25 @@ class Span:
     """Units the body would hold but for the fitted model (:mod:`.fitted`)."""
 
 
+def _list_headings(units: Sequence[Unit], found: Verdicts) -> frozenset[int]:
+    """Terminal markers that head the list after them ("Weitere Artikel", "More stories"): bare
+    headings that stand once on the page. A "Read more: How we ..." line points to one link from
+    inside a text, and a bare "Read more" between an article's sections comes back after each one."""
+    marks = [u for u in units if (v := found.get(u.index)) is not None and v.terminal and v.label != Label.BYLINE
+             and u.words <= _BARE_HEADING_WORDS]
+    seen = Counter(norm(u.text) for u in marks)
+    return frozenset(u.index for u in marks if seen[norm(u.text)] == 1)
+
+
 def score(u: Unit, v: Verdict | None, body_p: float | None = None, price: float = 0.0) -> float:
     """What a unit earns a stretch that holds it.
 
     By the hand rules, prose earns its words and chrome costs, and a terminal marker is a wall; with
     the fitted model's probability ``body_p`` that the unit is body, it earns ``(body_p - price)`` per
-    word, and only a terminal marker that is certain anywhere (a wire trailer, a disclaimer) is a wall:
-    a byline or a "Read more: ..." line inside an ordinary article starts no other text, and the
-    model's score of the units around it says whether the stretch goes on.
+    word, and only a terminal marker that is certain anywhere (a wire trailer, a disclaimer) is a wall
+    (and a related heading over a list, see :func:`_list_headings`): a byline or a "Read more: ..."
+    line inside an ordinary article starts no other text, and the model's score of the units around
+    it says whether the stretch goes on.
     """
     if v is not None and v.terminal and (body_p is None or v.anywhere):
         return TERMINAL_SCORE
@@ -140,7 +155,9 @@ def choose_span(units: Sequence[Unit], found: Verdicts, body_p: Sequence[float] 
     if body_p is None:
         scores = [score(u, found.get(u.index)) for u in units]
     else:
-        scores = [score(u, found.get(u.index), body_p[u.index], price) for u in units]
+        walls = _list_headings(units, found)
+        scores = [TERMINAL_SCORE if u.index in walls else score(u, found.get(u.index), body_p[u.index], price)
+                  for u in units]
     start, end, total = anchored_span(units, found, scores) or best_span(scores)
     if end < 0 or total < _MIN_TOTAL:
         return None
