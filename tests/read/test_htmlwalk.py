@@ -35,6 +35,13 @@ def test_scripts_and_hidden_elements_are_not_read():
     assert [ln.text for ln in got] == ["Seen"]
 
 
+
+def test_react_s_streamed_segments_are_read_though_hidden():
+    got = lines('<html><body><div class="article"><template id="B:0"></template><div>Loading...</div></div>'
+                '<footer>Footer</footer><div hidden id="S:0"><p>The paragraph the script moves in.</p></div>'
+                '<div hidden id="S:other"><p>A hidden copy</p></div><div hidden><p>Also hidden</p></div></body></html>')
+    assert [ln.text for ln in got] == ["Loading...", "Footer", "The paragraph the script moves in."]
+
 def test_lines_inside_the_named_container_are_flagged():
     root = parse_tree("<html><body><p>Outside</p><div id='r'><p>Inside</p></div></body></html>")
     box = root.xpath("//div[@id='r']")[0]

@@ -34,6 +34,8 @@ _CONTROLS = {"button", "select", "textarea"}
 _PAGE_BLOCKS = {"main", "article", "section", "div", "p", "ul", "table", "nav", "header", "footer"}
 _TOKEN_SPLIT = lazy(r"[\s_-]+")
 _DISPLAY_BLOCK = lazy(r"display\s*:\s*(?:block|flex|grid|list-item)", regex.IGNORECASE)
+_STREAMED = lazy(r"S:[0-9a-f]+$")
+"""React numbers its streamed segments in hex: "S:0", "S:1c"."""
 HIDDEN_STYLE = lazy(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 _CLASS_CACHE = 8192
 """Distinct class/id strings remembered: a page repeats its classes, a site its templates."""
@@ -234,9 +236,16 @@ def _named_part(el: Element, tag: str) -> bool:
 
 
 def _hidden(el: Element) -> bool:
-    """Not rendered (``style="display: none"``, the ``hidden`` attribute): a copy kept for machines."""
+    """Not rendered (``style="display: none"``, the ``hidden`` attribute): a copy kept for machines.
+
+    Except React's streamed segments (``<div hidden id="S:4">``): server rendering sends the content
+    of a suspended part of the page last, hidden, and a script moves it into its place on arrival, so
+    the reader sees it (an article's paragraphs, on some news sites all of them).
+    """
     style = el.get("style")
-    return el.get("hidden") is not None or (bool(style) and HIDDEN_STYLE.search(style) is not None)
+    if el.get("hidden") is not None:
+        return not _STREAMED.match(el.get("id") or "")
+    return bool(style) and HIDDEN_STYLE.search(style) is not None
 
 
 def _styled_block(el: Element) -> bool:
