@@ -30,9 +30,14 @@ _DOCTYPE_ENTITIES = lazy(r"<!DOCTYPE[^>\[]{0,500}\[.{0,200000}?\]\s*>", regex.IG
 
 
 def _parser() -> etree.HTMLParser:
-    # plain etree elements: lxml.html's element classes cost a Python lookup per element visited
-    return etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
-                            huge_tree=False, default_doctype=False)
+    # lxml.html's elements, so trafilatura takes the tree as it is, but by a fixed class lookup:
+    # lxml.html's own parser calls a Python lookup per element visited
+    from lxml.html import HtmlElement  # on first parse: `import prclean` stays light
+
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
+                              huge_tree=False, default_doctype=False)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=HtmlElement))
+    return parser
 
 
 def parse_tree(html: str) -> Element:
@@ -55,15 +60,17 @@ def read_html(html: str, url: str | None = None) -> Page:
     facts = read_facts(root, url)
     layout = find_layout(root, html, url)
     units, in_main = _read_units(root, layout)
+    parsed: Element | None = root  # handed to trafilatura while unchanged, so it need not parse again
     if sum(u.words for u in units) < _READ_FLOOR * _body_words(root) and _unhide(root):
         # Nothing shows without scripts (a forum's <noscript> copy, a framework's hidden first render):
         # read what a reader without scripts is given, as a text browser does.
+        parsed = None
         layout = find_layout(root, html, url)
         units, in_main = _read_units(root, layout)
     if layout.containers:
         main: MainContent | None = MainContent(frozenset(in_main), layout.source)
     else:  # `in_main` holds the page's marked entry, if it has one
-        generic = generic_main(html, units, in_main)
+        generic = generic_main(html, units, in_main, parsed)
         main = MainContent(generic, "trafilatura") if generic is not None else None
     if main is not None and not main.units:
         main = None

@@ -8,6 +8,7 @@ bounded by the entry the page marks itself, when that entry holds most of the te
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from ..errors import Timeout
 from ..text import trigrams
@@ -23,10 +24,16 @@ _PROSE_WORDS = 8
 """Prose is sentences: lines of eight words or more that end like one."""
 _MARKED_SHARE = 0.6
 """A marked entry bounds the main content only when it holds 60% of trafilatura's words."""
+_TREE_CHILDREN = 2
+"""A tree is handed over only with a head and a body: trafilatura checks a thinner parse in ways of its own."""
 
 
-def trafilatura_lines(html: str, fast: bool = True) -> tuple[set[str], set[tuple[str, ...]]] | None:
+def trafilatura_lines(html: str, fast: bool = True, tree: Any = None) -> tuple[set[str], set[tuple[str, ...]]] | None:
     """trafilatura's main-content text, as its set of lines and its set of word trigrams.
+
+    ``tree``, the page's parsed tree (lxml.html elements), spares trafilatura a second parse: it
+    works on a copy, which costs a third of a parse.  A tree too thin for a page (under a head and a
+    body: a fragment) is not handed over, so trafilatura's own checks of such input still apply.
 
     ``fast`` skips trafilatura's fallback extractors (ports of readability and jusText), which it runs
     when its own pass finds little: a third faster, but on some pages the fast pass keeps a teaser.
@@ -36,7 +43,8 @@ def trafilatura_lines(html: str, fast: bool = True) -> tuple[set[str], set[tuple
     import trafilatura
 
     try:
-        out = trafilatura.extract(html, fast=fast, favor_precision=False, include_comments=False,
+        page = tree if tree is not None and len(tree) >= _TREE_CHILDREN else html
+        out = trafilatura.extract(page, fast=fast, favor_precision=False, include_comments=False,
                                   include_tables=True, include_links=False, deduplicate=False)
     except Timeout:
         raise  # the page's budget is spent: that is not trafilatura's failure
@@ -61,11 +69,13 @@ def covered(unit: Unit, lines: set[str], grams: set[tuple[str, ...]]) -> bool:
     return bool(own) and (hits == len(own) if unit.words < _ALL_TRIGRAMS_BELOW else hits * 2 >= len(own))
 
 
-def generic_main(html: str, units: Sequence[Unit], marked_entry: set[int]) -> frozenset[int] | None:
-    """The units trafilatura keeps, up to the end of the page's marked entry; None if it keeps nothing."""
-    lines = trafilatura_lines(html)
+def generic_main(html: str, units: Sequence[Unit], marked_entry: set[int],
+                 tree: Any = None) -> frozenset[int] | None:
+    """The units trafilatura keeps, up to the end of the page's marked entry; None if it keeps nothing.
+    ``tree`` is the page as parsed, unchanged since (None: trafilatura parses ``html`` itself)."""
+    lines = trafilatura_lines(html, tree=tree)
     if _short_of_prose(lines, units):  # the fast pass kept a fragment: let trafilatura's fallbacks run
-        lines = trafilatura_lines(html, fast=False) or lines
+        lines = trafilatura_lines(html, fast=False, tree=tree) or lines
     if lines is None:
         return None
     line_set, grams = lines
