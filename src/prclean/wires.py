@@ -149,7 +149,6 @@ HOSTS: tuple[WireProfile, ...] = (
                 ("//div[@id='js-article__body']", f"//div[{has_class('article__body')}]"), host=True),
 )
 _TAGS = [(p, lazy(p.dateline_tag, regex.IGNORECASE)) for p in PROFILES]
-_ANY_MARKER = lazy("|".join(regex.escape(m) for p in (*PROFILES, *HOSTS) for m in p.markers))
 _MARKER_SCAN = 400_000
 """Characters of raw page searched for wire markers: a wire names itself in the head and the release."""
 WIRE_NAMES = lazy("|".join(regex.escape(p.name) for p in PROFILES), regex.IGNORECASE)
@@ -194,7 +193,9 @@ def wire_candidates(url: str | None, html: str, profiles: tuple[WireProfile, ...
     """
     host = url_host(url.strip()) if url else ""
     head = html[:_MARKER_SCAN]
-    present = {m.group(0) for m in _ANY_MARKER.finditer(head, overlapped=True)}  # one pass; count only those
+    # a substring test per marker is C-speed; one alternation pattern over the page (overlapped, since markers
+    # nest) cost 11 ms a page, a sixth of prclean's time on release HTML
+    present = {m for p in profiles for m in p.markers if m in head}
     scores = {}
     for profile in profiles:
         score = sum(head.count(mark) for mark in profile.markers if mark in present)
