@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prclean.detect import detect
-from prclean.extract.span import best_span, choose_span
+from prclean.extract.span import best_span, choose_span, unnumbered_captions
 from prclean.read import Page
 from prclean.read.textdump import segment_text
 
@@ -54,6 +54,15 @@ def test_captions_among_numbered_headings_are_dropped_with_a_verdict():
                         "II. The crossing", MORE + " Once more.")
     caption = next(u.index for u in units if u.text == "The new ferry at the quay")
     assert caption not in span.keep and span.dropped[caption].rule == "unnumbered-heading"
+
+
+def test_a_line_the_page_marks_as_a_heading_or_a_table_row_is_no_caption():
+    units = segment_text("I. The boats\n\nThe new ferry at the quay\n\nII. The crossing\n\n"
+                         "Fares for the crossing in euros")
+    marked = [units[0], units[1]._replace(heading=True), units[2], units[3]._replace(cells=("Fares", "euros"))]
+    plain = [units[0], units[1], units[2], units[3]]
+    assert unnumbered_captions(marked) == set()
+    assert unnumbered_captions(plain) == {1, 3}
 
 
 def _model_span(*blocks: str):

@@ -191,10 +191,13 @@ def unnumbered_captions(body: Sequence[Unit]) -> set[int]:
 
     When a release numbers its subheadings ("I. ...", "2. ..."), a short unnumbered line
     between paragraphs is not a heading of that release but the caption of a picture the
-    rendering lost.  Without a numbering scheme there is no such evidence, and nothing is done.
+    rendering lost.  Without a numbering scheme there is no such evidence, and nothing is done;
+    nor for a line the page marks as a heading or a table row (a listicle's subheadings, a
+    chart's data), which the page says is no caption.
     """
     low, high = _CAPTION_WORDS
-    short = [u for u in body if not is_prose(u) and not u.bullet and low <= u.words <= high]
+    short = [u for u in body if not is_prose(u) and not u.bullet and not u.heading and not u.cells
+             and low <= u.words <= high]
     numbered = [u for u in short if _NUMBERED.match(u.text)]
     if len(numbered) < _MIN_NUMBERED:
         return set()
