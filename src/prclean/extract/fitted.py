@@ -13,7 +13,8 @@ rules decide first and the model corrects them only where it is confident:
   and that stand between the wire trailers around the body and before the main content's end;
 * **best stretch** (text dumps, HTML without main content): when the hand rules' stretch holds
   under :data:`SPAN_FLOOR` of the words the model calls body (p >= :data:`BODY_AT`), the stretch is
-  chosen again with the model's scores (terminal markers stay walls), and kept units the model is
+  chosen again with the model's scores (certain terminal markers stay walls, see
+  :func:`.span.score`), and kept units the model is
   sure are chrome (p < :data:`SPAN_DROP_BELOW`) go; a stretch kept as it is loses the units under
   :data:`SPAN_TRIM_BELOW` unless a dateline or a wire trailer marks it as a release.
 
