@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, Protocol
 
-from .sources import Fields, Meter, Record
+from .sources import Fields, Meter, Record, unopened
 
 LINE_FACTOR = 3
 """A JSON line may be this many times ``max_bytes``: escaping at most triples a page's bytes (a
@@ -43,11 +43,8 @@ def read_jsonl_file(path: str, fields: Fields, max_bytes: int | None, meter: Met
     """The records of a JSONL file (gzipped if its name ends in .gz); a missing file is one record."""
     try:
         raw = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done
-    except FileNotFoundError:
-        yield Record(path, path, error=("NotFound", f"no such file: {path}"))
-        return
     except OSError as exc:
-        yield Record(path, path, error=("ReadError", f"{exc.strerror or exc}"))
+        yield unopened(path, exc)
         return
     base = meter.done
     with raw:

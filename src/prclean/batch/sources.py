@@ -170,10 +170,8 @@ def _named_file(path: str, max_bytes: int | None, exclude: frozenset[tuple[int, 
     """A file named on the command line (or matched by a glob): a FIFO or device is read under ``budget``."""
     try:
         info = os.stat(path)
-    except FileNotFoundError:
-        return Record(path, path, error=("NotFound", f"no such file: {path}"))
     except OSError as exc:
-        return Record(path, path, error=("ReadError", f"{exc.strerror or exc}"))
+        return unopened(path, exc)
     if (info.st_dev, info.st_ino) in exclude:
         return Record(path, path, error=(SKIPPED, "this is the batch's own output file"))
     if stat.S_ISDIR(info.st_mode):  # only a glob gets here: a folder named alone is walked
@@ -181,6 +179,13 @@ def _named_file(path: str, max_bytes: int | None, exclude: frozenset[tuple[int, 
     record = _read_record(path, path, max_bytes, budget)
     meter.done += info.st_size
     return record
+
+
+def unopened(path: str, exc: OSError) -> Record:
+    """The error record of an input file that could not be opened: missing, or unreadable."""
+    if isinstance(exc, FileNotFoundError):
+        return Record(path, path, error=("NotFound", f"no such file: {path}"))
+    return Record(path, path, error=("ReadError", f"{exc.strerror or exc}"))
 
 
 def _read_record(rid: str, path: str, max_bytes: int | None, budget: float | None,

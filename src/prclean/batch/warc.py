@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from ..options import DEFAULT_MAX_BYTES
-from .sources import SKIPPED, Meter, Record
+from .sources import SKIPPED, Meter, Record, unopened
 
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain", ""})
 """Content types cleaned as pages ("" when the response names none: the bytes decide)."""
@@ -44,11 +44,8 @@ def read_warc(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES, meter: Meter
     meter = meter if meter is not None else Meter()
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done
-    except FileNotFoundError:
-        yield Record(path, path, error=("NotFound", f"no such file: {path}"))
-        return
     except OSError as exc:
-        yield Record(path, path, error=("ReadError", f"{exc.strerror or exc}"))
+        yield unopened(path, exc)
         return
     base = meter.done
     with fh:

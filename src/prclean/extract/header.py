@@ -28,12 +28,10 @@ from ..vocabulary.names import ENDS_IN_LEGAL_FORM, NAME_LINE
 from ..wires import WIRE_NAMES
 from .dateline import parse_dateline
 from .glued import TITLE_SEP
-from .headline import FEATURES, Candidate, candidates, content_words, evidence, heading_walk
+from .headline import FEATURES, HEADER_GUESSES, Candidate, candidates, content_words, evidence, heading_walk
 from .prose import is_prose
 from .title_model import load_model
 
-_GUESSES = frozenset({RuleName.REPEATED, RuleName.SHORT_RUN, RuleName.BULLET_RUN})
-"""Structural guesses a real headline may trip (it is repeated in the breadcrumb, it is short)."""
 _PROVIDER_WORDS = 8
 """The issuer's name on the line after "News provided by" is a few words, not a sentence."""
 _BYLINE_REACH = 30
@@ -177,7 +175,7 @@ def _deck(units: Sequence[Unit], found: Verdicts, cands: list[int], title: int, 
         if sum(1 for w in units[title + 1:c] if w.text and not w.decoration) > _DECK_REACH:
             break  # a deck stands under its headline, not a screen further down
         v = found.get(c)
-        if (v is None or v.rule in _GUESSES or (c == last and v.rule == RuleName.RELATED_HEADING)) \
+        if (v is None or v.rule in HEADER_GUESSES or (c == last and v.rule == RuleName.RELATED_HEADING)) \
                 and is_deck(u.text, head) and content_words(u.text) & topic:
             return c, _deck_points(units, found, c, start)
     points = [u for u in units[title + 1:start] if u.text and not u.decoration and not found.get(u.index)]
@@ -201,7 +199,7 @@ def standfirst(header: Header, units: Sequence[Unit], found: Verdicts, keep: Seq
     text = prose[0] if prose else first.index + 1
     topic = content_words(head).union(*(content_words(units[i].text) for i in prose))
     between = [found.get(u.index) for u in units[first.index + 1:text] if u.text and not u.decoration]
-    apart = any(v is not None and v.label in _STANDFIRST_CHROME and v.rule not in _GUESSES for v in between)
+    apart = any(v is not None and v.label in _STANDFIRST_CHROME and v.rule not in HEADER_GUESSES for v in between)
     if not apart or parse_dateline(first.text) or not is_deck(first.text, head) \
             or not content_words(first.text) & topic:
         return header
@@ -239,7 +237,7 @@ def _deck_points(units: Sequence[Unit], found: Verdicts, first: int, start: int)
         if u.decoration or not u.text:
             continue
         v = found.get(u.index)
-        if not _deck_point(u) or (v is not None and v.rule not in _GUESSES):
+        if not _deck_point(u) or (v is not None and v.rule not in HEADER_GUESSES):
             break
         points.append(u.index)
     return tuple(points)

@@ -40,7 +40,7 @@ _MAX_MISSES = 3
 """Other lines the walk tolerates between headings before the header is over."""
 _WALK_WORDS = 3
 """A line a structural guess flagged still counts as a heading in the walk from three words on."""
-_GUESSES = frozenset({RuleName.REPEATED, RuleName.SHORT_RUN, RuleName.BULLET_RUN})
+HEADER_GUESSES = frozenset({RuleName.REPEATED, RuleName.SHORT_RUN, RuleName.BULLET_RUN})
 """Structural guesses a real headline may trip (it is repeated in the breadcrumb, it is short)."""
 _LEAD_UNITS = 2
 """The lead a headline is compared with: the first two paragraphs of prose at the body's start."""
@@ -111,7 +111,7 @@ def heading_walk(units: Sequence[Unit], found: Verdicts, start: int, skip: int |
         if u.decoration or not u.text or i == skip or (v is not None and v.label in _FURNITURE):
             continue
         if heading_like(u) and _wordy(u.text) and (
-                v is None or (v.rule in _GUESSES and (u.heading or (u.words >= _WALK_WORDS and not u.bullet)))):
+                v is None or (v.rule in HEADER_GUESSES and (u.heading or (u.words >= _WALK_WORDS and not u.bullet)))):
             cands.append(i)
             misses = 0
         elif cands:
