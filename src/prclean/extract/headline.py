@@ -62,10 +62,10 @@ shorter ones are menu items and site names."""
 _REPEAT_WORDS = 4
 """Repeated lines this long are a headline and its copy; shorter repeats are menus."""
 _LONG_WORDS = 15
+"""Headlines run to about fifteen words; each further ten words count against a line."""
 _CENTRED_MAX = 2
 """Centring marks a headline (and its deck) only where it stands out: a page that centres more lines
 near its text centres a sidebar's box titles, not its headline."""
-"""Headlines run to about fifteen words; each further ten words count against a line."""
 _FURNITURE = frozenset({Label.FURNITURE, Label.BYLINE, Label.SHARE, Label.DECORATION, Label.CAPTION,
                         Label.LANGUAGE_LIST, Label.AD, Label.WIRE_TRAILER})
 _MENU = frozenset({Label.MENU, Label.FOOTER, Label.COOKIE, Label.BANNER, Label.CONTACT_WIDGET})

@@ -78,10 +78,10 @@ def _list_headings(units: Sequence[Unit], found: Verdicts) -> frozenset[int]:
     """Terminal markers that head the list after them ("Weitere Artikel", "More stories"): bare
     headings that stand once on the page. A "Read more: How we ..." line points to one link from
     inside a text, and a bare "Read more" between an article's sections comes back after each one."""
-    marks = [u for u in units if (v := found.get(u.index)) is not None and v.terminal and v.label != Label.BYLINE
-             and u.words <= _BARE_HEADING_WORDS]
-    seen = Counter(norm(u.text) for u in marks)
-    return frozenset(u.index for u in marks if seen[norm(u.text)] == 1)
+    marks = {u.index: norm(u.text) for u in units if (v := found.get(u.index)) is not None and v.terminal
+             and v.label != Label.BYLINE and u.words <= _BARE_HEADING_WORDS}
+    seen = Counter(marks.values())
+    return frozenset(i for i, text in marks.items() if seen[text] == 1)
 
 
 def score(u: Unit, v: Verdict | None, body_p: float | None = None, price: float = 0.0) -> float:
