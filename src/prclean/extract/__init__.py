@@ -69,7 +69,7 @@ def extract(page: Page, found: Verdicts) -> Extraction:
     lead = " ".join(units[i].text for i in span.keep[:_LEAD_UNITS]) if span else ""
     header = read_header(units, verdicts, start, lead, page.facts.titles) if span else Header()
     if span is not None and (deck := standfirst(header, units, verdicts, span.keep)) is not header:
-        header, span = deck, Span(span.keep[1:], span.keep[1], span.end, span.dropped, span.added, span.removed)
+        header, span = deck, span.without_first()
     keep = span.keep if span else ()
     sections = {i: s for i, s in zip(keep, assign_sections([units[i] for i in keep])) if s}
     return Extraction(span, header, sections, verdicts, decide(units, verdicts, span, header, sections, page.main))
@@ -86,4 +86,4 @@ def _headline_out(span: Span | None, units: Sequence[Unit], titles: Sequence[str
     first = units[span.keep[0]]
     if not heading_like(first) or first.text.endswith(".") or not names_page_title(first.text, titles):
         return span
-    return Span(span.keep[1:], span.keep[1], span.end, span.dropped, span.added, span.removed)
+    return span.without_first()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..detect.verdict import END_ANCHORS, Verdict, Verdicts
 from ..labels import Label, RuleName
@@ -72,6 +72,10 @@ class Span:
     """Kept units only the fitted model put in (:mod:`.fitted`)."""
     removed: frozenset[int] = frozenset()
     """Units the body would hold but for the fitted model (:mod:`.fitted`)."""
+
+    def without_first(self) -> Span:
+        """The span less its first unit, which the header takes (a headline, a deck); it keeps two or more."""
+        return replace(self, keep=self.keep[1:], start=self.keep[1])
 
 
 def _list_headings(units: Sequence[Unit], found: Verdicts) -> frozenset[int]:
