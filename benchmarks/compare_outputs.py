@@ -17,6 +17,7 @@ examples in full).  Exit status 0 when nothing but the ``--ignore``d fields chan
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -69,7 +70,8 @@ def tree_of(ref: str | None, cache: Path) -> tuple[Path, str | None]:
 
 def outputs(ref: str | None, paths: list[str], cache: Path) -> dict[str, dict]:
     tree, sha = tree_of(ref, cache)
-    key = f"{sha[:12]}-{len(paths)}" if sha else None
+    listed = hashlib.sha1("\n".join(paths).encode()).hexdigest()[:8]  # another worktree lists other fixture paths
+    key = f"{sha[:12]}-{listed}" if sha else None
     out_file = cache / f"out-{key}.jsonl" if key else Path(tempfile.mkstemp(suffix=".jsonl")[1])
     if not (key and out_file.exists()):
         listing = Path(tempfile.mkstemp(suffix=".txt")[1])

@@ -2,7 +2,7 @@
 
     pip install -e ".[train]"
     python benchmarks/train_title.py [--shared ../shared] [--cache benchmarks/out/title_rows.pkl]
-                                     [--baseline old_titles.json] [--write]
+                                     [--baseline old_titles.json] [--threshold T] [--write]
 
 Data: the web corpus's articles and documentation pages in all five renderings (gold title = the
 page's headline), the release corpus (dev, seeds) and the repo's fixtures. Every page runs through
@@ -323,12 +323,14 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the candidate rows (read if present)")
     ap.add_argument("--baseline", type=Path, default=None)
     ap.add_argument("--c", type=float, default=C)
+    ap.add_argument("--threshold", type=float, default=None,
+                    help="use this \"no title\" threshold instead of picking one")
     ap.add_argument("--write", action="store_true", help=f"write src/prclean/extract/{WEIGHTS_FILE}")
     args = ap.parse_args()
     pages = load_rows(args.shared, args.cache)
     pages = [p for p in pages if p.inp.title]  # a page without a gold headline says nothing here
     probs, owner = out_of_fold(pages, FEATURES, args.c)
-    threshold = pick_threshold(pages, probs, owner)
+    threshold = args.threshold if args.threshold is not None else pick_threshold(pages, probs, owner)
     cv = score(pages, choose(pages, probs, owner, threshold))
     report(f"fitted, {FOLDS}-fold site-grouped CV (threshold {threshold:.2f})", cv)
     if args.baseline:

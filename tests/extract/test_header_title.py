@@ -127,6 +127,44 @@ def _wrapped(indent: str) -> str:
     return "\n".join([*lines, indent + cur])
 
 
+def _evidence_of(text: str, line: str) -> dict[str, float]:
+    units = segment_text(text)
+    found = detect(Page(units, "text"))
+    start = choose_span(units, found).start
+    cands = candidates(units, start, None, ())
+    rows = evidence(cands, units, found, start, ())
+    return next(r for c, r in zip(cands, rows) if c.text == line)
+
+
+KICKED = "Orchard Valley Transit Adds Late-Night Service on Three Routes"
+
+
+def test_a_line_right_under_a_short_label_is_under_a_kicker():
+    glued = _evidence_of(_page(f"From the Wires\n{KICKED}", "By: Staff Reporter", LEAD, SECOND), KICKED)
+    apart = _evidence_of(_page("From the Wires", KICKED, "By: Staff Reporter", LEAD, SECOND), KICKED)
+    assert (glued["under_kicker"], apart["under_kicker"]) == (1.0, 0.0)
+    # a sentence glued above is no label
+    above = _evidence_of(_page(f"Buses run late from June on.\n{KICKED}", LEAD, SECOND), KICKED)
+    assert above["under_kicker"] == 0.0
+
+
+def test_a_headline_and_its_deck_stand_over_the_byline():
+    deck = "Riders asked for buses after midnight in the agency's survey"
+    rows = _evidence_of(_page(f"{KICKED}\n{deck}", "By: Staff Reporter", LEAD, SECOND), KICKED)
+    assert rows["over_byline"] == 1.0
+    # a paragraph of its own between the line and the byline: the line is not the story's headline
+    rows = _evidence_of(_page(KICKED, deck, "By: Staff Reporter", LEAD, SECOND), KICKED)
+    assert rows["over_byline"] == 0.0
+
+
+def test_a_date_line_is_dated_more_than_a_headline_naming_a_day():
+    date_line = "June 2, 2025"
+    named = "Late-Night Buses Start on June 2, 2025 on Three Routes Across the Valley"
+    text = _page(date_line, named, LEAD, SECOND)
+    assert _evidence_of(text, date_line)["dated"] == 1.0
+    assert 0.0 < _evidence_of(text, named)["dated"] < 0.25
+
+
 def test_a_centred_line_is_told_from_a_column_indent():
     title = "Late-Night Buses on Three Routes"
     centred = " " * ((72 - len(title)) // 2) + title

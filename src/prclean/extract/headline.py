@@ -56,6 +56,9 @@ _WRAPPED_LINES = 2
 """Paragraphs wrapped over three lines or more (two line breaks) tell the width by their length."""
 _SHORT_TOKEN = 3
 """Words this short (of, and, the) are not capitalised in Title Case."""
+_KICKER_WORDS = 3
+"""A kicker ("From the Wires", "Pressemitteilung") is a label of a few words set on the line right
+above its headline, which then has no blank line before it."""
 _NAMING_WORDS = 3
 """A line another line names (the page's first line, a repeat) is a headline from three words on;
 shorter ones are menu items and site names."""
@@ -83,6 +86,7 @@ FEATURES = (
     "v_furniture", "v_menu", "v_related", "v_other", "container", "position", "blank_before", "dated",
     "urlish", "pipe", "dash", "crumbs", "brackets", "bullet", "sentences", "prose", "html",
     "heading_like", "plain_between", "chrome_between", "after_menu", "before_menu", "adjacent", "echo_above", "walk", "walk_first",
+    "under_kicker", "over_byline",
 )
 """The evidence per candidate, named as the weights file names it."""
 
@@ -274,6 +278,7 @@ def _features(c: Candidate, page: _Page) -> dict[str, float]:
         f["v_menu"] = float(not guess and v.label in _MENU)
         f["v_related"] = float(not guess and v.label == Label.RELATED)
         f["v_other"] = float(not guess and v.label not in _FURNITURE | _MENU | {Label.RELATED})
+    f["over_byline"] = float(_over_byline(c.index, page))
     f["html"] = float(bool(page.titles))
     return f
 
@@ -294,7 +299,31 @@ def _structure(u: Unit, page: _Page, c: Candidate) -> dict[str, float]:
         "container": float(u.container is not None), "position": u.index / max(1, len(page.units)),
         "blank_before": float(u.blank_before > 0), "bullet": float(u.bullet),
         "prose": float(is_prose(u)), "heading_like": float(heading_like(u)),
+        "under_kicker": float(_under_kicker(u, page.units)),
     }
+
+
+def _over_byline(i: int, page: _Page) -> bool:
+    """A byline or a time stamp follows the line's block (itself and the lines glued under it, a
+    deck): a story's headline stands over them. A new paragraph before them says it does not."""
+    for u in page.units[i + 1:i + 1 + _NEIGHBOUR]:
+        if not u.text or u.decoration:
+            continue
+        v = page.found.get(u.index)
+        if v is not None and (v.label == Label.BYLINE or v.rule == RuleName.TIMESTAMP):
+            return True
+        if u.blank_before:
+            return False
+    return False
+
+
+def _under_kicker(u: Unit, units: Sequence[Unit]) -> bool:
+    """Set right under a shorter label with no blank line between: the label is a kicker, and the
+    line's own missing blank line above says nothing against it being the headline."""
+    if u.index == 0 or u.blank_before:
+        return False
+    above = units[u.index - 1]
+    return 0 < above.words <= _KICKER_WORDS < u.words and not above.text.endswith((".", ":", ","))
 
 
 def _text_shape(text: str) -> dict[str, float]:
@@ -309,11 +338,17 @@ def _text_shape(text: str) -> dict[str, float]:
         "name_line": float(bool(NAME_LINE.match(text))),
         "title_case": sum(t[0].isupper() for t in major) / len(major) if major else 0.0,
         "all_caps": float(bool(major) and all(t.isupper() for t in major)),
-        "dated": float(bool(_DATED.search(text))), "urlish": float(bool(_URLISH.search(text))),
+        "dated": _date_share(text), "urlish": float(bool(_URLISH.search(text))),
         "pipe": float(bool(_PIPE.search(text))), "dash": float(bool(_DASH.search(text))),
         "crumbs": float(bool(CRUMB_SEP.search(text))), "brackets": float("[" in text or "]" in text),
         "sentences": float(len(_SENTENCE_BREAK.findall(text)) > 0),
     }
+
+
+def _date_share(text: str) -> float:
+    """How much of the line a date takes: all of a date line, little of a headline that names a day."""
+    found = _DATED.search(text)
+    return (found.end() - found.start()) / len(text) if found else 0.0
 
 
 def _anchor_texts(units: Sequence[Unit], lo: int, hi: int, titles: Sequence[str]) -> dict[str, int]:
