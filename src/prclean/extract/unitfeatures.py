@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..detect.containers import containers
 from ..detect.verdict import STRUCTURAL_GUESSES, Verdict, Verdicts
@@ -87,11 +88,29 @@ NAMES: tuple[str, ...] = ("bias", *_SHAPE, *_TEXT, *_VERDICT, *_PLACE,
 """The features, in the order of a row: the weights file must name exactly these."""
 
 
+class Features(NamedTuple):
+    """A page's feature rows in the two halves they are computed in: per unit (its own numbers) and
+    per feature (a column of where each unit stands). The numpy evaluation reads the halves as they
+    are, so the rows are put together only when asked for (training, the small-page walk)."""
+
+    own: list[tuple[float, ...]]
+    place: list[list[float]]
+
+    def rows(self) -> list[tuple[float, ...]]:
+        """One row of :data:`NAMES` per unit."""
+        return [a + b for a, b in zip(self.own, zip(*self.place))]
+
+
 def page_features(page: Page, found: Verdicts) -> list[tuple[float, ...]]:
     """One row of :data:`NAMES` per unit of ``page``, given the detectors' verdicts."""
+    return page_parts(page, found).rows()
+
+
+def page_parts(page: Page, found: Verdicts) -> Features:
+    """:func:`page_features`, in halves."""
     inside = page.main.units if page.main else frozenset()
     boxes = containers(page, {}) if page.kind == "html" else {}
-    return unit_features(page.units, found, inside, boxes)
+    return unit_parts(page.units, found, inside, boxes)
 
 
 def unit_features(units: Sequence[Unit], found: Verdicts, inside: Collection[int] = frozenset(),
@@ -101,13 +120,19 @@ def unit_features(units: Sequence[Unit], found: Verdicts, inside: Collection[int
     ``found`` are all detector verdicts, ``inside`` the main content's units (HTML), ``boxes`` the
     verdicts the HTML containers alone give (the last detector, here asked on its own).
     """
+    return unit_parts(units, found, inside, boxes).rows()
+
+
+def unit_parts(units: Sequence[Unit], found: Verdicts, inside: Collection[int] = frozenset(),
+               boxes: Verdicts | None = None) -> Features:
+    """:func:`unit_features`, in halves."""
     if not units:
-        return []
+        return Features([], [])
     boxes = boxes or {}
     prose = [is_prose(u) for u in units]
     own = [(1.0, *_shape(u, prose[i]), *_text(u.text), float(u.decoration), *_verdict(found.get(i), boxes.get(i)))
            for i, u in enumerate(units)]
-    return [a + b for a, b in zip(own, zip(*_place(units, found, inside, prose)))]
+    return Features(own, _place(units, found, inside, prose))
 
 
 def _shape(u: Unit, prose: bool) -> tuple[float, ...]:
