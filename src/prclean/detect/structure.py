@@ -97,12 +97,17 @@ def language_line(page: Page, found: Verdicts) -> dict[int, Verdict]:
     out: dict[int, Verdict] = {}
     low, high = _LANGUAGE_LINE_WORDS
     for u in page.units:
-        if low <= u.words <= high and u.text[-1] not in ".!?":  # a selector is no sentence
-            names = {m.casefold() for m in _LANGUAGE_WORD.findall(u.text)}
-            letters = len(_NON_LETTERS.sub("", u.text))
-            if len(names) >= _MIN_LANGUAGE_NAMES and sum(len(n) for n in names) >= _LANGUAGE_SHARE * letters:
-                out[u.index] = _LANGUAGE_LINE
+        if low <= u.words <= high and u.text[-1] not in ".!?" and _names_languages(u.text):  # a selector is no sentence
+            out[u.index] = _LANGUAGE_LINE
     return out
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _names_languages(text: str) -> bool:
+    """Do language names make most of this line's letters?"""
+    names = {m.casefold() for m in _LANGUAGE_WORD.findall(text)}
+    letters = len(_NON_LETTERS.sub("", text))
+    return len(names) >= _MIN_LANGUAGE_NAMES and sum(len(n) for n in names) >= _LANGUAGE_SHARE * letters
 
 
 def truncated_teaser(page: Page, found: Verdicts) -> dict[int, Verdict]:
