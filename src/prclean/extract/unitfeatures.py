@@ -192,12 +192,13 @@ def _place(units: Sequence[Unit], found: Verdicts, inside: Collection[int], pros
     ins = [1.0 if i in inside else 0.0 for i in range(n)]
     flagged = [1.0 if i in found else 0.0 for i in range(n)]
     prose_f = [float(p) for p in prose]
-    links = [u.link_density for u in units]
+    links = [u.link_chars / max(1, len(u.text)) for u in units]  # Unit.link_density, without the calls
     cum_words, cum_prose = _prefix(words), _prefix(prose_words)
+    last = max(1, n - 1)
     log_words = [math.log1p(w) for w in words]
     return [[1.0 if inside else 0.0] * n, ins,
             [math.log1p(d) for d in _nearest(ins)] if inside else [0.0] * n,
-            [i / max(1, n - 1) for i in range(n)], [c / total_words for c in cum_words[:-1]],
+            [i / last for i in range(n)], [c / total_words for c in cum_words[:-1]],
             [math.log1p(n)] * n, [math.log1p(total_words)] * n, [w / max_words for w in words],
             [w / total_prose for w in prose_words], [math.log(repeats[t]) for t in texts],
             *_dateline(units), [c / total_prose for c in cum_prose[:-1]],

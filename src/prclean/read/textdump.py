@@ -15,10 +15,9 @@ Nothing is rewritten: a unit's text is made of the input's characters, minus mar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -100,9 +99,9 @@ def _spaced(m: regex.Match[str], inner: str) -> str:
     return before + inner + after
 
 
-@dataclass(frozen=True, slots=True)
-class _Markup:
-    """What a line's markup said, once removed."""
+class _Markup(NamedTuple):
+    """What a line's markup said, once removed (a named tuple: made for every distinct line, and made
+    three times faster than a frozen dataclass)."""
 
     text: str
     link_chars: int = 0
