@@ -14,3 +14,10 @@ from prclean.dates import to_iso
 ])
 def test_to_iso(text, iso):
     assert to_iso(text) == iso
+
+
+def test_only_a_text_with_a_four_digit_year_is_searched_for_a_date():
+    """to_iso tests for four digits in a row first: every format it reads holds such a year."""
+    assert to_iso("Jan. 6, 26 and 6 January '26") is None
+    assert to_iso("Seit 6. Januar 2026 gilt") == "2026-01-06"
+    assert to_iso("٢٠٢٦-01-06") == to_iso("2026-01-06") == "2026-01-06"  # \d is any decimal digit, both times

@@ -10,11 +10,14 @@ import prclean
 from prclean.describe import FIELDS, describe
 from prclean.detect import DETECTORS, detect
 from prclean.extract import extract
+from prclean.labels import Label
 from prclean.limits import Deadline
+from prclean.model import Block
 from prclean.options import Options
 from prclean.pipeline import run
 from prclean.read import read_page
 from prclean.read.load import load
+from prclean.render import BLOCK_FIELDS, _block
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +71,11 @@ def test_a_spent_budget_stops_between_stages(page_text):
     clock = Deadline(0.0)
     with pytest.raises(prclean.Timeout, match="load"):
         run(page_text, None, Options(), clock)
+
+
+def test_render_makes_blocks_as_the_constructor_does():
+    """render's fast block maker sets every field of Block, and nothing else."""
+    assert tuple(f.name for f in dataclasses.fields(Block)) == BLOCK_FIELDS
+    made = _block("Read more", Label.MENU, "short-run", (3, 4))
+    assert made == Block("Read more", Label.MENU, "short-run", (3, 4))
+    assert hash(made) == hash(Block("Read more", Label.MENU, "short-run", (3, 4)))

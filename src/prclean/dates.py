@@ -15,6 +15,8 @@ from .text import lazy
 from .vocabulary.dates import DATE_PARTS, MONTH_NUMBERS
 
 _DATE_PARTS = lazy(DATE_PARTS, regex.IGNORECASE)
+_YEAR_DIGITS = lazy(r"\d{4}")
+"""Every date format holds a four-digit year: a text without four digits in a row is not searched."""
 _DATE_SCAN = 2000
 """Dates sit near the start of a line; a long paragraph is not searched to its end."""
 YEARS = (1990, 2100)
@@ -23,7 +25,10 @@ YEARS = (1990, 2100)
 
 def to_iso(text: str) -> str | None:
     """The first date written in ``text``, as ``YYYY-MM-DD``; None if none is valid."""
-    for m in _DATE_PARTS.finditer(text[:_DATE_SCAN]):
+    head = text[:_DATE_SCAN]
+    if not _YEAR_DIGITS.search(head):  # the cheap test first: most lines hold no date
+        return None
+    for m in _DATE_PARTS.finditer(head):
         g = m.groupdict()
         try:
             if g["mon"] or g["mon2"]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from prclean.extract import dateline
 from prclean.extract.dateline import parse_dateline
+from prclean.read.textdump import segment_text
 
 
 @pytest.mark.parametrize("lead,place,date,wire", [
@@ -49,3 +51,18 @@ def test_dateline_agency(lead, agency):
 ])
 def test_no_dateline(lead):
     assert parse_dateline(lead) is None
+
+
+def test_each_dateline_pattern_has_its_precheck_and_the_prechecks_skip_only_what_cannot_match(fixtures_dir):
+    """_parse_head skips a pattern when the head lacks what every match of it holds (a digit for a date,
+    a separator): on the fixtures' lines and the examples above, no pattern skipped would have matched."""
+    assert len(dateline._NEEDS) == len(dateline._DATELINES)
+    heads = [u.text[:300] for p in fixtures_dir.glob("*/input*.txt") for u in segment_text(p.read_text("utf-8"))]
+    heads += ["BEIJING, Jan. 6, 2026 /PRNewswire/ -- CGTN", "Köln (ots) - Die", "Potsdam – Zum Ende",
+              "SAN FRANCISCO, CA--(Marketwired - April 06, 2016) -  Segment", "VANCOUVER, BC / ACCESSWIRE / March 10, 2026 /",
+              "COLUMBUS, Ohio (PRWEB) August 11, 2026 -- A", "Steinheim/Stuttgart. Die EnBW"]
+    for head in heads:
+        digit = dateline._DIGIT.search(head) is not None
+        for pattern, (needs_digit, pieces) in zip(dateline._DATELINES, dateline._NEEDS):
+            if (needs_digit and not digit) or (pieces and not any(p in head for p in pieces)):
+                assert pattern.match(head) is None, (pattern.pattern, head)

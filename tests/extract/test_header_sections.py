@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from prclean.detect import detect
+from prclean.extract import sections
 from prclean.extract.header import read_header
 from prclean.extract.sections import assign_sections, section_of
 from prclean.extract.span import choose_span
 from prclean.labels import Label
 from prclean.read import Page
 from prclean.read.textdump import segment_text
+from prclean.vocabulary.headings import FORWARD_LOOKING
 
 ABOUT, CONTACTS, FORWARD = Label.ABOUT, Label.CONTACTS, Label.FORWARD_LOOKING
 
@@ -74,3 +76,15 @@ def test_issuer_name_over_the_headline_is_not_the_title():
          "die Nordlicht Reisen GmbH am Freitag mit.")))
     assert units[head.title].text == "Nachtzug nach Kopenhagen fährt ab Dezember täglich"
     assert head.name_line == "Nordlicht Reisen GmbH"
+
+
+@pytest.mark.parametrize("head", [
+    "Forward-Looking Statements", "CAUTIONARY NOTE REGARDING FORWARD-LOOKING STATEMENTS", "Safe Harbor Statement",
+    "This press release contains forward-looking statements within the meaning of", "Zukunftsgerichtete Aussagen",
+    "Declaraciones prospectivas", "Dichiarazioni previsionali", "Toekomstgerichte verklaringen",
+    "Déclarations prospectives", "前瞻性陈述",
+])
+def test_the_safe_harbour_precheck_lets_every_heading_through(head):
+    """An ASCII head is searched only when it holds one of FLS_PIECES: every phrase the pattern knows does."""
+    assert sections._forward_looking(head) and FORWARD_LOOKING.search(head)
+    assert section_of(segment_text(head)[0]) == Label.FORWARD_LOOKING

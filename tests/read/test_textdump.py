@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from prclean.labels import Kind
 from prclean.read.textdump import _wrap_width, segment_text
+from prclean.read.units import Unit
 
 WRAPPED = ("The company said on Monday that it would open a new plant in the north of the country, adding jobs\n"
            "over three years, and that construction would begin this summer after permits were granted by the\n"
@@ -122,3 +123,11 @@ def test_a_w3m_table_border_glues_no_row_onto_it():
     text_rows = [u for u in units if "Harbour school" in u.text]
     assert len(text_rows) == 3 and not any(u.decoration for u in text_rows)
     assert all(u.text.startswith("│") for u in text_rows)  # no border line in front of a row
+
+
+def test_units_made_as_tuples_are_whole_units(fixtures_dir):
+    """segment_text makes its units with tuple.__new__, field by field: they must be what Unit makes
+    (a field added to Unit must be added there too)."""
+    for path in sorted(fixtures_dir.glob("*/input*.txt")):
+        for u in segment_text(path.read_text("utf-8")):
+            assert len(u) == len(Unit._fields) and Unit(*u) == u and u.heading == (u.kind == Kind.HEADING)

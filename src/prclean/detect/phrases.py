@@ -23,7 +23,7 @@ _CACHE = 32768
 _MAX_RULE_WORDS = max(rule.max_words for rule in RULES)
 _TOKEN = re.compile(r"\w+|©")  # the standard library's engine: faster for plain patterns on the hot path
 _DIGIT = re.compile(r"\d")
-_PLAN = tuple((rule.max_words, rule.pattern, Verdict(rule.label, rule.name, rule.anywhere, rule.terminal))
+_PLAN = tuple((rule.max_words, rule.pattern, Verdict(rule.label, rule.name, rule.anywhere, rule.terminal), rule.needs)
               for rule in RULES)
 _ALL = list(range(len(RULES)))
 _UNGATED = [i for i, rule in enumerate(RULES) if rule.triggers is None]
@@ -46,8 +46,8 @@ def rules_for(keys: set[str] | None) -> list[int]:
     if keys is None:
         return _ALL
     found = set(_UNGATED)
-    for key in keys:
-        found.update(_BY_KEY.get(key, ()))
+    for key in keys & _BY_KEY.keys():  # most of a line's words trigger nothing: the intersection is made in C
+        found.update(_BY_KEY[key])
     return sorted(found)
 
 
@@ -57,11 +57,17 @@ def phrase_verdict(text: str, words: int) -> Verdict | None:
     # Without spaces between words (CJK) trigger words cannot be looked up, so every rule runs.
     keys = token_prefixes(text) if text.isascii() or not CJK.search(text) else None
     guarded = len(text) > _GUARDED_LENGTH
+    ascii_text = text.isascii()
+    folded = None
     try:
         for i in rules_for(keys):
-            max_words, pattern, verdict = _PLAN[i]
+            max_words, pattern, verdict, needs = _PLAN[i]
             if words > max_words:
                 continue
+            if needs and ascii_text:  # a slow pattern: first a cheap test that the line holds a piece every
+                folded = text.lower() if folded is None else folded  # match holds (ASCII: case is all lower() does)
+                if not any(piece in folded for piece in needs):
+                    continue
             if pattern.search(text, timeout=MATCH_TIMEOUT_S) if guarded else pattern.search(text):
                 return verdict
     except TimeoutError:

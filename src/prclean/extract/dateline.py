@@ -7,6 +7,7 @@ wire and agency from it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +41,13 @@ _DATELINES = tuple(lazy(p) for p in (
     (r"^(?P<place>\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?:(?:,\s*|/)\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?){1,3})"
      r"\.\s+\p{Lu}"),
 ))
+_NEEDS: tuple[tuple[bool, tuple[str, ...]], ...] = (
+    (True, ()), (True, ("-", "–", "—")), (False, ("--",)), (True, ("/",)), (True, ("(",)), (False, ("(",)),
+    (False, ("–", "—")), (False, (".",)))
+"""What a head must hold for each of :data:`_DATELINES` to match it: a digit (a pattern with a date) and
+one of some characters. Checked first, as most paragraphs open with no dateline: a cheap test that a
+pattern cannot match spares its search."""
+_DIGIT = re.compile(r"\d")  # Unicode decimal digits, as regex's \d in the date patterns
 # "Köln (ots) -", "Potsdam – Zum ..." and "Steinheim, Westfalen/Stuttgart. Die ..." are datelines without a
 # date or a known wire tag
 _SELF_EVIDENT = _DATELINES[-3:]
@@ -76,7 +84,10 @@ def parse_dateline(text: str) -> Dateline | None:
 def _parse_head(head: str) -> Dateline | None:
     """:func:`parse_dateline` of a paragraph's head, once per head: extraction asks about the same
     paragraphs several times (the model's features, the span, the main content, the metadata)."""
-    for pattern in _DATELINES:
+    digit = _DIGIT.search(head) is not None
+    for pattern, (needs_digit, pieces) in zip(_DATELINES, _NEEDS):
+        if (needs_digit and not digit) or (pieces and not any(p in head for p in pieces)):
+            continue
         try:
             m = pattern.match(head, timeout=MATCH_TIMEOUT_S)
         except TimeoutError:
@@ -112,9 +123,16 @@ def find_dateline(units: Sequence[Unit], lo: int, hi: int) -> int | None:
             nxt = next((w for w in units[u.index + 1:u.index + _LOOK_AHEAD] if not w.decoration), None)
             if nxt is None or not is_prose(nxt):  # "Bremen (ots) -" on its own opens the paragraph under it
                 continue
-        if has_dateline_tag(u) or parse_dateline(u.text) is not None:
+        if _opens_with_dateline(u.text[:_HEAD]):
             return u.index
     return None
+
+
+@lru_cache(maxsize=_HEAD_CACHE)
+def _opens_with_dateline(head: str) -> bool:
+    """:func:`has_dateline_tag` or :func:`parse_dateline` of a paragraph's head, remembered: a page's
+    units are searched for a dateline several times over (the model's features, the span, its start)."""
+    return bool(ANY_TAG.search(head)) or _parse_head(head) is not None
 
 
 def opens_release(units: Sequence[Unit], before: Iterable[int], dl: int) -> bool:

@@ -38,7 +38,7 @@ from ..read.units import Page, Unit
 from .dateline import find_dateline
 from .prose import is_prose
 from .span import Span, choose_span
-from .unitfeatures import NAMES, page_features
+from .unitfeatures import NAMES, page_parts
 from .unitmodel import ModelError, UnitModel, shipped_model
 
 MAIN_DROP_BELOW = 0.2
@@ -75,7 +75,8 @@ def body_probabilities(page: Page, found: Verdicts) -> list[float]:
     """The model's probability that each unit of the page is body, given the detectors' verdicts."""
     if not page.units:
         return []
-    return _model().probabilities(page_features(page, found))
+    own, place = page_parts(page, found)
+    return _model().probabilities(own, place)
 
 
 def correct_main(hand: Span | None, units: Sequence[Unit], found: Verdicts, p: Sequence[float],

@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -69,6 +70,8 @@ _LONG_WORDS = 15
 _CENTRED_MAX = 2
 """Centring marks a headline (and its deck) only where it stands out: a page that centres more lines
 near its text centres a sidebar's box titles, not its headline."""
+_SHAPE_CACHE = 16384
+"""Distinct candidate lines whose text shape is remembered (a few dozen candidates a page)."""
 _FURNITURE = frozenset({Label.FURNITURE, Label.BYLINE, Label.SHARE, Label.DECORATION, Label.CAPTION,
                         Label.LANGUAGE_LIST, Label.AD, Label.WIRE_TRAILER})
 _MENU = frozenset({Label.MENU, Label.FOOTER, Label.COOKIE, Label.BANNER, Label.CONTACT_WIDGET})
@@ -327,11 +330,18 @@ def _under_kicker(u: Unit, units: Sequence[Unit]) -> bool:
 
 
 def _text_shape(text: str) -> dict[str, float]:
-    """What the words look like: length, punctuation, case, dates and links."""
+    """What the words look like: length, punctuation, case, dates and links (a fresh dict: the caller adds
+    to it)."""
+    return dict(_shape_of(text))
+
+
+@lru_cache(maxsize=_SHAPE_CACHE)
+def _shape_of(text: str) -> tuple[tuple[str, float], ...]:
+    """:func:`_text_shape`, remembered: nine patterns a line, and a site's pages share their header lines."""
     tokens = WORD.findall(text)
     n = count_words(text)
     major = [t for t in tokens if len(t) > _SHORT_TOKEN and t[0].isalpha()]
-    return {
+    return tuple({
         "ends_period": float(text.endswith(".")), "ends_colon": float(text.endswith(":")),
         "ends_mark": float(text.endswith(("?", "!"))), "log_words": math.log1p(n),
         "few_words": float(n < 3), "long": max(0, n - _LONG_WORDS) / 10,
@@ -342,7 +352,7 @@ def _text_shape(text: str) -> dict[str, float]:
         "pipe": float(bool(_PIPE.search(text))), "dash": float(bool(_DASH.search(text))),
         "crumbs": float(bool(CRUMB_SEP.search(text))), "brackets": float("[" in text or "]" in text),
         "sentences": float(len(_SENTENCE_BREAK.findall(text)) > 0),
-    }
+    }.items())
 
 
 def _date_share(text: str) -> float:

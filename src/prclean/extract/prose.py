@@ -20,7 +20,8 @@ HEADING_MIN_SHORT = 3
 
 def is_prose(u: Unit) -> bool:
     w = u.words
-    return w >= PROSE_WORDS and (w >= PROSE_LONG or u.ends_sentence) and u.link_density < PROSE_LINKS
+    # Unit.link_density written out: this runs for every unit several times a page
+    return w >= PROSE_WORDS and (w >= PROSE_LONG or u.ends_sentence) and u.link_chars / max(1, len(u.text)) < PROSE_LINKS
 
 
 def heading_like(u: Unit) -> bool:

@@ -19,6 +19,8 @@ _HEADING_WORDS = 14
 """A section heading is a line, not a paragraph ("About Acme Inc., a leader in ..." still counts)."""
 _FLS_HEAD = 200
 """The safe-harbour phrase opens its paragraph: only its start is searched."""
+FLS_PIECES = ("cautionary", "forward", "safe harbo", "zukunfts", "declaraciones", "dichiarazioni", "toekomstgerichte")
+"""What every match of FORWARD_LOOKING in ASCII text holds, lowercased (its other phrases are not ASCII)."""
 _SUBHEADING_WORDS = 10
 """A subheading that ends an About section is a short line followed by prose."""
 
@@ -30,9 +32,18 @@ def section_of(u: Unit) -> Label | None:
         return Label.ABOUT
     if u.words <= _HEADING_WORDS and CONTACTS.match(text):
         return Label.CONTACTS
-    if FORWARD_LOOKING.search(text[:_FLS_HEAD]):
+    if _forward_looking(text[:_FLS_HEAD]):
         return Label.FORWARD_LOOKING
     return None
+
+
+def _forward_looking(head: str) -> bool:
+    """Does the safe-harbour phrase open this paragraph head? An ASCII head is searched only when it holds
+    one of :data:`FLS_PIECES` (lowercased): the pattern is unanchored and slow, and most paragraphs are no
+    safe harbour."""
+    if head.isascii() and not any(piece in head.lower() for piece in FLS_PIECES):
+        return False
+    return FORWARD_LOOKING.search(head) is not None
 
 
 def assign_sections(units: Sequence[Unit]) -> tuple[Label | None, ...]:

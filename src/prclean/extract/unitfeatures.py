@@ -27,11 +27,13 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from ..detect.containers import containers
 from ..detect.verdict import STRUCTURAL_GUESSES, Verdict, Verdicts
 from ..labels import Label, RuleName
-from ..read.units import Page, Unit, text_features
+from ..read.units import SHORT_WORDS, Page, Unit, text_features
 from ..vocabulary.languages import STOPWORDS
 from .contacts import has_contact
 from .dateline import find_dateline
@@ -63,6 +65,8 @@ _LONG_WORD = 8
 """A word of eight letters or more is a long word (prose has some, menus few)."""
 _TEXT_CACHE = 65536
 """Distinct lines whose text numbers are remembered: sites repeat their menus and footers."""
+_BOUNDS_CACHE = 16
+"""Page lengths whose window bounds are remembered: a page asks four times, then the next page comes."""
 
 _WORD = re.compile(r"\w+")
 _PUNCT = ".,;:!?"
@@ -87,11 +91,29 @@ NAMES: tuple[str, ...] = ("bias", *_SHAPE, *_TEXT, *_VERDICT, *_PLACE,
 """The features, in the order of a row: the weights file must name exactly these."""
 
 
+class Features(NamedTuple):
+    """A page's feature rows in the two halves they are computed in: per unit (its own numbers) and
+    per feature (a column of where each unit stands). The numpy evaluation reads the halves as they
+    are, so the rows are put together only when asked for (training, the small-page walk)."""
+
+    own: list[tuple[float, ...]]
+    place: list[list[float]]
+
+    def rows(self) -> list[tuple[float, ...]]:
+        """One row of :data:`NAMES` per unit."""
+        return [a + b for a, b in zip(self.own, zip(*self.place))]
+
+
 def page_features(page: Page, found: Verdicts) -> list[tuple[float, ...]]:
     """One row of :data:`NAMES` per unit of ``page``, given the detectors' verdicts."""
+    return page_parts(page, found).rows()
+
+
+def page_parts(page: Page, found: Verdicts) -> Features:
+    """:func:`page_features`, in halves."""
     inside = page.main.units if page.main else frozenset()
     boxes = containers(page, {}) if page.kind == "html" else {}
-    return unit_features(page.units, found, inside, boxes)
+    return unit_parts(page.units, found, inside, boxes)
 
 
 def unit_features(units: Sequence[Unit], found: Verdicts, inside: Collection[int] = frozenset(),
@@ -101,19 +123,26 @@ def unit_features(units: Sequence[Unit], found: Verdicts, inside: Collection[int
     ``found`` are all detector verdicts, ``inside`` the main content's units (HTML), ``boxes`` the
     verdicts the HTML containers alone give (the last detector, here asked on its own).
     """
+    return unit_parts(units, found, inside, boxes).rows()
+
+
+def unit_parts(units: Sequence[Unit], found: Verdicts, inside: Collection[int] = frozenset(),
+               boxes: Verdicts | None = None) -> Features:
+    """:func:`unit_features`, in halves."""
     if not units:
-        return []
+        return Features([], [])
     boxes = boxes or {}
     prose = [is_prose(u) for u in units]
     own = [(1.0, *_shape(u, prose[i]), *_text(u.text), float(u.decoration), *_verdict(found.get(i), boxes.get(i)))
            for i, u in enumerate(units)]
-    return [a + b for a, b in zip(own, zip(*_place(units, found, inside, prose)))]
+    return Features(own, _place(units, found, inside, prose))
 
 
 def _shape(u: Unit, prose: bool) -> tuple[float, ...]:
     """The unit's own length, links, sentence ending, markers and spacing."""
-    return (math.log1p(u.words), math.log1p(len(u.text)), u.link_density, float(u.ends_sentence),
-            float(u.bullet), float(u.heading), float(u.short), float(prose),
+    chars = len(u.text)  # Unit.link_density and Unit.short written out: a property costs a call
+    return (math.log1p(u.words), math.log1p(chars), u.link_chars / max(1, chars), float(u.ends_sentence),
+            float(u.bullet), float(u.heading), float(u.words <= SHORT_WORDS and not u.ends_sentence), float(prose),
             min(u.blank_before, _MAX_BLANKS) / _MAX_BLANKS, 1.0 if u.indent else 0.0)
 
 
@@ -163,11 +192,13 @@ def _place(units: Sequence[Unit], found: Verdicts, inside: Collection[int], pros
     ins = [1.0 if i in inside else 0.0 for i in range(n)]
     flagged = [1.0 if i in found else 0.0 for i in range(n)]
     prose_f = [float(p) for p in prose]
-    links = [u.link_density for u in units]
+    links = [u.link_chars / max(1, len(u.text)) for u in units]  # Unit.link_density, without the calls
     cum_words, cum_prose = _prefix(words), _prefix(prose_words)
+    last = max(1, n - 1)
+    log_words = [math.log1p(w) for w in words]
     return [[1.0 if inside else 0.0] * n, ins,
             [math.log1p(d) for d in _nearest(ins)] if inside else [0.0] * n,
-            [i / max(1, n - 1) for i in range(n)], [c / total_words for c in cum_words[:-1]],
+            [i / last for i in range(n)], [c / total_words for c in cum_words[:-1]],
             [math.log1p(n)] * n, [math.log1p(total_words)] * n, [w / max_words for w in words],
             [w / total_prose for w in prose_words], [math.log(repeats[t]) for t in texts],
             *_dateline(units), [c / total_prose for c in cum_prose[:-1]],
@@ -175,7 +206,7 @@ def _place(units: Sequence[Unit], found: Verdicts, inside: Collection[int], pros
             _window(prose_f), _window(links), _window(flagged), _window(ins),
             [math.log1p(d) for d in _nearest(prose_f)],
             *(_shifted(col, offset) for offset in NEIGHBOURS
-              for col in (prose_f, [math.log1p(w) for w in words], links, flagged, ins))]
+              for col in (prose_f, log_words, links, flagged, ins))]
 
 
 def _dateline(units: Sequence[Unit]) -> tuple[list[float], list[float], list[float]]:
@@ -190,16 +221,22 @@ def _dateline(units: Sequence[Unit]) -> tuple[list[float], list[float], list[flo
 
 def _window(values: list[float]) -> list[float]:
     """The mean of ``values`` over each unit's window of :data:`WINDOW` units either side."""
-    n = len(values)
     cum = _prefix(values)
-    bounds = [(max(0, i - WINDOW), min(n, i + WINDOW + 1)) for i in range(n)]
-    return [(cum[hi] - cum[lo]) / (hi - lo) for lo, hi in bounds]
+    return [(cum[hi] - cum[lo]) / (hi - lo) for lo, hi in _bounds(len(values))]
+
+
+@lru_cache(maxsize=_BOUNDS_CACHE)
+def _bounds(n: int) -> list[tuple[int, int]]:
+    """Each unit's window, ``[lo, hi)``, on a page of ``n`` units: the same for the page's four windows."""
+    return [(max(0, i - WINDOW), min(n, i + WINDOW + 1)) for i in range(n)]
 
 
 def _shifted(values: list[float], offset: int) -> list[float]:
     """Each unit's neighbour's value at ``offset`` (0 past the page's edges)."""
     n = len(values)
-    return [values[j] if 0 <= j < n else 0.0 for j in range(offset, n + offset)]
+    if offset >= 0:
+        return values[offset:] + [0.0] * min(offset, n)
+    return [0.0] * min(-offset, n) + values[:max(0, n + offset)]
 
 
 def _nearest(flags: Sequence[float]) -> list[int]:
@@ -223,7 +260,4 @@ def _nearest(flags: Sequence[float]) -> list[int]:
 
 def _prefix(values: Iterable[float]) -> list[float]:
     """Prefix sums: ``out[j] - out[i]`` is the sum of ``values[i:j]``."""
-    out = [0.0]
-    for v in values:
-        out.append(out[-1] + v)
-    return out
+    return list(accumulate(values, initial=0.0))  # the same additions, in order, as a loop makes them

@@ -14,6 +14,8 @@ Walking 200 trees node by node costs about 40 µs a unit. So on first use the tr
 as one Python function of nested conditionals and compiled once (about 6 µs a unit); its source is
 built only from integers and floats that :meth:`UnitModel.from_spec` has checked to be numbers, so
 the file stays data and nothing of it is run as code. The model is read on first use, not on import.
+A page of :data:`TABLE_FROM` units or more is scored all at once with numpy instead (:mod:`.treetable`,
+about 4 µs a unit including the conversion, and the same floats bit for bit).
 """
 
 from __future__ import annotations
@@ -24,10 +26,15 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
+from . import treetable
+
 MODEL_PACKAGE, MODEL_PATH = "prclean", "data/unit_model.json"
 """Where the shipped weights live inside the installed package."""
 _EXP_FLOOR = -700.0
 """Below this log-odds ``exp`` would overflow: the probability is zero."""
+TABLE_FROM = 16
+"""Pages with this many units are scored with numpy: below it the arrays' fixed cost outweighs the walk
+(measured: 16 units 93 µs either way, 256 units 675 µs against 1,080 µs)."""
 
 Row = Sequence[float]
 
@@ -54,6 +61,7 @@ class UnitModel:
         self.base = base
         self.trees = trees
         self._compiled: Callable[[Row], float] | None = None
+        self._table: treetable.Table | None | bool = False  # False: not built yet; None: the trees don't fit
 
     @classmethod
     def from_spec(cls, spec: Mapping[str, Any]) -> UnitModel:
@@ -79,11 +87,19 @@ class UnitModel:
             total += node.leaf
         return total
 
-    def probabilities(self, rows: Sequence[Row]) -> list[float]:
-        """The probability that each row's unit is body."""
+    def probabilities(self, rows: Sequence[Row], columns: Sequence[Sequence[float]] = ()) -> list[float]:
+        """The probability that each row's unit is body; each row goes on with its value in each of
+        ``columns`` (a page's features come in two halves, :class:`.unitfeatures.Features`)."""
+        if len(rows) >= TABLE_FROM:
+            if self._table is False:
+                self._table = treetable.build(self.trees, self.base)
+            if isinstance(self._table, treetable.Table):
+                return [_sigmoid(z) for z in treetable.log_odds(self._table, rows, columns)]
         if self._compiled is None:
             self._compiled = self._compile()
         fn = self._compiled
+        if columns:
+            rows = [(*a, *b) for a, b in zip(rows, zip(*columns))]
         return [_sigmoid(fn(row)) for row in rows]
 
     def _compile(self) -> Callable[[Row], float]:

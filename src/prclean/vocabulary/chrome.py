@@ -48,6 +48,7 @@ class PhraseRule:
     max_words: int = DEFAULT_MAX_WORDS
     anywhere: bool = False
     terminal: bool = False
+    needs: tuple[str, ...] = ()
 
 
 def trigger_keys(words: str) -> frozenset[str]:
@@ -56,10 +57,13 @@ def trigger_keys(words: str) -> frozenset[str]:
 
 
 def _r(name: RuleName, label: Label, pattern: str, *, max_words: int = DEFAULT_MAX_WORDS, anywhere: bool = False,
-       terminal: bool = False, case: bool = False, triggers: str | None = None) -> PhraseRule:
+       terminal: bool = False, case: bool = False, triggers: str | None = None, needs: str = "") -> PhraseRule:
+    """A rule; ``needs`` lists (``|``-separated) lowercase ASCII pieces of which every match in ASCII text holds
+    one, lowercased: such a line holding none is not searched (for slow patterns with common trigger words)."""
     flags = (0 if case else regex.IGNORECASE)
     keys = trigger_keys(triggers) if triggers is not None else None
-    return PhraseRule(name, label, lazy(pattern, flags), keys, max_words, anywhere, terminal)
+    return PhraseRule(name, label, lazy(pattern, flags), keys, max_words, anywhere, terminal,
+                      tuple(needs.split("|")) if needs else ())
 
 
 RULES: tuple[PhraseRule, ...] = (
@@ -104,7 +108,10 @@ RULES: tuple[PhraseRule, ...] = (
        r"priority is author transparency|alle angaben ohne gewähr|(dient|ist) nicht als anlageberatung|"
        r"keine anlageberatung|(does not|do not) constitute investment advice|not investment advice",
        max_words=90, anywhere=True, terminal=True,
-       triggers="legal haftungsausschluss disclaimer provides we priority alle dient ist keine does do not"),
+       triggers="legal haftungsausschluss disclaimer provides we priority alle dient ist keine does do not",
+       # its trigger words are common ("we", "do", "not") and it searched long lines at 150 µs each
+       needs="disclaimer|haftungsausschluss|provides this|we do not accept|author transparency|angaben ohne|"
+             "anlageberatung|investment advice"),
     _r(RuleName.DISTRIBUTION_LINE, Label.WIRE_TRAILER,
        r"^(distribution channels|powered by (ein presswire|\w+ ?wire)|news distributed by|"
        r"this press release (was )?(distributed|issued) by)\b", max_words=40, anywhere=True,
