@@ -29,6 +29,8 @@ _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt"
           "section", "article", "header", "footer", "nav", "aside", "main", "figure", "figcaption", "table",
           "tr", "ul", "ol", "dl", "address", "form", "body", "html", "center", "fieldset", "hr", "caption",
           "tbody", "thead", "tfoot", "details", "summary", "dialog", "menu", "label", "legend"}
+_AUTHOR_BLOCKS = frozenset({"pre", "p", "div", "td", "blockquote"})
+"""Blocks whose text its author may have laid out by hand (see :func:`_author_text`)."""
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CONTROLS = {"button", "select", "textarea"}
 _PAGE_BLOCKS = {"main", "article", "section", "div", "p", "ul", "table", "nav", "header", "footer"}
@@ -168,7 +170,8 @@ class _Walker:
             self.out.append(Line(part, self.links if len(parts) == 1 else 0, ctx.label, self.order, ctx.in_main,
                                  self.after_br or k > 0, kind, level, ordered, cells))
             self.order += 1
-        self.buf, self.links = [], 0
+        self.buf.clear()  # the same list throughout the walk, so a visit may hold it
+        self.links = 0
         self.after_br = br and bool(parts)
 
     def close_pending(self, ctx: _Ctx) -> None:
@@ -187,15 +190,17 @@ class _Walker:
         pre = ctx.pre or tag == "pre"
         inner = ctx if (own is ctx.label and in_main == ctx.in_main and pre == ctx.pre) else \
             _Ctx(ctx.tag, own, in_main, pre, ctx.lists, ctx.quote)
+        buf = self.buf
         if el.text:
-            self.buf.append(_source_text(el.text, pre))
+            buf.append(_source_text(el.text, pre))
         for child in el:
             tag = child.tag
-            if isinstance(tag, str) and (tag not in DROP or _swallowed_page(child, tag)) and not _hidden(child):
+            if isinstance(tag, str) and (tag not in DROP or _swallowed_page(child, tag)) and (
+                    (child.get("hidden") is None and not child.get("style")) or not _hidden(child)):
                 self.visit_child(child, tag, inner)
             tail = child.tail
             if tail:
-                self.buf.append(_source_text(tail, pre))
+                buf.append(tail if pre else tail.replace("\r", " ").replace("\n", " "))
 
     def visit_child(self, child: Element, tag: str, ctx: _Ctx) -> None:
         if tag == "br" or (tag == "small" and ctx.tag in _HEADINGS):  # <h1>Headline <small>deck</small>
@@ -206,7 +211,7 @@ class _Walker:
                 self.flush(deck)
         elif tag == "tr" and (cells := _data_cells(child, ctx.pre)):  # one line per table row
             self.table_row(child, ctx, cells)
-        elif (dump := _author_text(child, tag)) is not None:  # <pre>, or hard-wrapped <br> lines: a text dump
+        elif tag in _AUTHOR_BLOCKS and (dump := _author_text(child, tag)) is not None:  # <pre>, or hard-wrapped <br> lines: a text dump
             self.close_pending(ctx)
             in_child = ctx.in_main or id(child) in self.main
             block = ctx.enter("pre", chrome_label(child) or ctx.label, in_child)
@@ -216,7 +221,7 @@ class _Walker:
                 self.flush(block)
         else:
             label = chrome_label(child)
-            if tag in _BLOCK or tag in _CONTROLS or _styled_block(child) or _component_box(child, tag) \
+            if tag in _BLOCK or tag in _CONTROLS or _styled_block(child) or ("-" in tag and _component_box(child, tag)) \
                     or (tag != "a" and label is not None):  # a named inline part is a box of its own
                 self.block(child, tag, ctx, label)
             else:
@@ -294,7 +299,7 @@ def _author_text(el: Element, tag: str) -> str | None:
     """
     if tag == "pre":
         return _joined_text(el, True)
-    if tag not in ("p", "div", "td", "blockquote"):
+    if tag not in _AUTHOR_BLOCKS:
         return None
     children = [c for c in el if isinstance(c.tag, str)]
     breaks = sum(1 for c in children if c.tag == "br")
