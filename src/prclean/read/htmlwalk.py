@@ -220,9 +220,9 @@ class _Walker:
                 self.after_br = self.after_br or (unit.blank_before == 0 and unit.index > 0)
                 self.flush(block)
         else:
-            label = chrome_label(child)
-            if tag in _BLOCK or tag in _CONTROLS or _styled_block(child) or ("-" in tag and _component_box(child, tag)) \
-                    or (tag != "a" and label is not None):  # a named inline part is a box of its own
+            if tag in _BLOCK or tag in _CONTROLS or _styled_block(child) or ("-" in tag and _component_box(child, tag)):
+                self.block(child, tag, ctx, chrome_label(child))
+            elif tag != "a" and (label := chrome_label(child)) is not None:  # a named inline part is a box of its own
                 self.block(child, tag, ctx, label)
             else:
                 parts: list[str] = []
