@@ -299,7 +299,7 @@ def _author_text(el: Element, tag: str) -> str | None:
     """
     if tag == "pre":
         return _joined_text(el, True)
-    if tag not in _AUTHOR_BLOCKS:
+    if tag not in _AUTHOR_BLOCKS or len(el) < _MIN_BREAKS:  # fewer children than the breaks it needs
         return None
     children = [c for c in el if isinstance(c.tag, str)]
     breaks = sum(1 for c in children if c.tag == "br")
