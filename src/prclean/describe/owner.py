@@ -85,7 +85,7 @@ def address_name(texts: Sequence[str]) -> str | None:
     low, high = _ORG_WORDS
     lines = [line.strip() for t in texts[-_FOOTER_BLOCKS:] for line in t.splitlines() if line.strip()]
     for name, below in pairwise(lines):
-        if (any(c.isdigit() for c in below) and not any(c.isdigit() for c in name) and ORG_LINE.match(name)
+        if (any(map(str.isdigit, below)) and not any(map(str.isdigit, name)) and ORG_LINE.match(name)
                 and low <= len(name.split()) <= high and search(ADDRESS, below)):
             return name
     return None
