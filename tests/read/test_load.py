@@ -155,6 +155,17 @@ def test_complexity_counts_read_quotes_scripts_and_comments_as_a_parser_does():
     assert load(page)[1] == "html"  # no PageTooComplex: none of those words is an attribute
 
 
+def test_attributes_are_counted_to_the_limit_exactly_and_in_linear_time():
+    """A tag of exactly MAX_ATTRIBUTES attributes passes, one more is refused; a run of separators after
+    the last attribute (which leads to none) counts nothing and is read once, not once per separator
+    (counting by a search restarted at every separator took minutes on such a run)."""
+    bare = " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES))
+    assert load(f"<html><body><div {bare}>x</div></body></html>")[1] == "html"
+    assert load(f"<html><body><div {bare}{'/' * 500_000}>x</div></body></html>")[1] == "html"
+    with pytest.raises(prclean.PageTooComplex):
+        load(f"<html><body><div {bare} extra{'/' * 500_000}>x</div></body></html>")
+
+
 def test_gzip_cut_short_before_any_content_is_not_a_page():
     """Found by hypothesis: b"\\x1f\\x8b" alone unpacked to nothing and passed for an empty page."""
     for data in (b"\x1f\x8b", gzip.compress(b"<p>some text</p>")[:10]):  # the header alone

@@ -51,6 +51,8 @@ _HEADER_UNITS = 40
 _NAME_WORDS = lazy(r"\p{L}+")
 _CJK_NAME_CHARS = 2
 """A Chinese or Japanese company name leads with its own two characters (华川储能科技有限公司: 华川)."""
+_WORD_CHAR = lazy(r"\w")
+"""A word character as ``regex`` reads ``\\b``: its boundaries are where one stands beside a non-word one."""
 _TRAILING_ACRONYM = lazy(r"\((\p{Lu}{2,8})\)$")
 _COPYRIGHT_START = frozenset("©(版著")
 """How a copyright line can begin: "©", "(c)", 版权所有, 著作権 (or the word "Copyright")."""
@@ -83,7 +85,7 @@ def address_name(texts: Sequence[str]) -> str | None:
     low, high = _ORG_WORDS
     lines = [line.strip() for t in texts[-_FOOTER_BLOCKS:] for line in t.splitlines() if line.strip()]
     for name, below in pairwise(lines):
-        if (any(c.isdigit() for c in below) and not any(c.isdigit() for c in name) and ORG_LINE.match(name)
+        if (any(map(str.isdigit, below)) and not any(map(str.isdigit, name)) and ORG_LINE.match(name)
                 and low <= len(name.split()) <= high and search(ADDRESS, below)):
             return name
     return None
@@ -138,6 +140,9 @@ def with_acronym(name: str | None, texts: Sequence[str]) -> str | None:
     """The name as the release writes it when it adds the acronym: "Bundesamt für ... (BSI)"."""
     if not name:
         return None
+    texts = [t for t in texts if name in t]  # the pattern opens with the name: no other text can match
+    if not texts:
+        return name
     pattern = regex.compile(regex.escape(name) + _WITH_ACRONYM)
     for t in texts:
         m = search(pattern, t)
@@ -203,7 +208,7 @@ def header_name(ev: Evidence) -> str | None:
         if not (ORG_LINE.match(text) and _ORG_WORDS[0] <= u.words <= _MAX_NAME_WORDS) or u.bullet or section_of(u):
             continue  # ("Über die windream GmbH" opens a section about someone; it is no site name)
         acronym = search(_TRAILING_ACRONYM, text)
-        if ENDS_IN_LEGAL_FORM.search(text) or (acronym and regex.search(rf"\b{acronym.group(1)}\b", body)):
+        if ENDS_IN_LEGAL_FORM.search(text) or (acronym and stands_alone(acronym.group(1), body)):
             return logo_name([text]) or clean_name(text)
         spelled = _spelled_acronym(ev.units, u.index, body)
         if spelled:
@@ -221,7 +226,7 @@ def _spelled_acronym(units: Sequence[Unit], i: int, body: str) -> str | None:
     for text in texts:
         initials = "".join(_CAPITALISED.findall(text))
         name = clean_name(text)
-        if name and len(initials) >= _MIN_LABEL and regex.search(rf"\b{initials}\b", body):
+        if name and len(initials) >= _MIN_LABEL and stands_alone(initials, body):
             return f"{name} ({initials})"
     return None
 
@@ -237,15 +242,42 @@ def names_owner(name: str, texts: Sequence[str], url: str | None) -> bool:
         return name[:_CJK_NAME_CHARS] in body
     words = [w for w in _NAME_WORDS.findall(name) if w[:1].isupper() and len(w) >= _MIN_LABEL]
     words += [*domain_labels(url), "".join(_CAPITALISED.findall(name))]
-    return any(len(w) >= _MIN_LABEL and regex.search(rf"\b{regex.escape(w.casefold())}\b", body) for w in words)
+    return any(len(w) >= _MIN_LABEL and stands_alone(w.casefold(), body) for w in words)
+
+
+def stands_alone(word: str, text: str) -> bool:
+    """Does ``word`` occur in ``text`` as a word of its own, where ``\\bword\\b`` would find it?
+
+    A substring search and a word-character test on each side: a pattern built from the word was
+    compiled anew for every word of every page (with the patterns below, a quarter of describing a web page).
+    """
+    if not word:
+        return regex.search(r"\b\b", text) is not None
+    at = text.find(word)
+    while at >= 0:
+        if _boundary(text, at) and _boundary(text, at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _boundary(text: str, i: int) -> bool:
+    """Is there a word boundary (``\\b``) before position ``i``: a word character on one side only?"""
+    before = i > 0 and _WORD_CHAR.match(text[i - 1]) is not None
+    after = i < len(text) and _WORD_CHAR.match(text[i]) is not None
+    return before != after
 
 
 def as_written(name: str | None, texts: Sequence[str]) -> str | None:
     """The name as the release spells it, when it spells it differently ("e. V." on the page, "e.V." in the text)."""
     if not name:
         return None
-    parts = _NON_LETTERS.split(name)
-    pattern = regex.compile(r"\b" + r"[\s.,&-]{0,3}".join(regex.escape(p) for p in parts if p) + r"\.?")
+    parts = [p for p in _NON_LETTERS.split(name) if p]
+    if parts:  # the pattern opens with the name's first run of letters: no other text can match
+        texts = [t for t in texts if parts[0] in t]
+        if not texts:
+            return name
+    pattern = regex.compile(r"\b" + r"[\s.,&-]{0,3}".join(regex.escape(p) for p in parts) + r"\.?")
     for t in texts:
         m = search(pattern, t)
         if m:

@@ -42,7 +42,8 @@ def _parser() -> etree.HTMLParser:
 
 def parse_tree(html: str) -> Element:
     """The lxml tree of a page; internal DTD subsets are cut first so no entity is ever expanded."""
-    html = _DOCTYPE_ENTITIES.sub("", _XML_DECL.sub("", html, count=1), count=1)
+    decl = _XML_DECL.match(html)  # anchored at the start: a substitution tried every position of the page
+    html = _DOCTYPE_ENTITIES.sub("", html[decl.end():] if decl else html, count=1)
     if not html.strip():
         raise NotAPage("no HTML document could be parsed: empty page")
     try:

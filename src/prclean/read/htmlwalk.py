@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -29,6 +29,8 @@ _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt"
           "section", "article", "header", "footer", "nav", "aside", "main", "figure", "figcaption", "table",
           "tr", "ul", "ol", "dl", "address", "form", "body", "html", "center", "fieldset", "hr", "caption",
           "tbody", "thead", "tfoot", "details", "summary", "dialog", "menu", "label", "legend"}
+_AUTHOR_BLOCKS = frozenset({"pre", "p", "div", "td", "blockquote"})
+"""Blocks whose text its author may have laid out by hand (see :func:`_author_text`)."""
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CONTROLS = {"button", "select", "textarea"}
 _PAGE_BLOCKS = {"main", "article", "section", "div", "p", "ul", "table", "nav", "header", "footer"}
@@ -94,9 +96,12 @@ class Line:
     cells: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _Ctx:
-    """Where the walk is: the block element whose line is being gathered, and what encloses it."""
+class _Ctx(NamedTuple):
+    """Where the walk is: the block element whose line is being gathered, and what encloses it.
+
+    A named tuple, not a frozen dataclass: the walk makes one per block it enters, and a tuple is
+    built several times faster.
+    """
 
     tag: str
     label: Label | None
@@ -105,7 +110,7 @@ class _Ctx:
     lists: tuple[bool, ...] = ()  # the enclosing lists, innermost last: True for a numbered one
     quote: bool = False
 
-    def enter(self, el: Element, tag: str, label: Label | None, in_main: bool) -> _Ctx:
+    def enter(self, tag: str, label: Label | None, in_main: bool) -> _Ctx:
         """The context of a block child."""
         lists = (*self.lists, tag == "ol") if tag in ("ul", "ol") else self.lists
         return _Ctx(tag, label, in_main, self.pre or tag == "pre", lists, self.quote or tag == "blockquote")
@@ -126,14 +131,16 @@ def walk(root: Element, main: set[int]) -> Iterator[Line]:
 
     ``main`` holds the ids of the elements that contain the release (a wire profile's body
     container); lines inside them are flagged, so everything else is known to be page chrome.
+    The lines are gathered into a list, not yielded level by level: a line yielded from deep in
+    the tree passed through one generator frame per enclosing element.
     """
     body = root.find("body")
     start = body if body is not None else root
     walker = _Walker(main)
-    ctx = _Ctx("body", None, False)
-    yield from walker.visit(start, ctx)
+    walker.visit(start, _Ctx("body", None, False), chrome_label(start))
     if walker.pending():
-        yield from walker.flush(_Ctx("body", None, id(start) in main))
+        walker.flush(_Ctx("body", None, id(start) in main))
+    return iter(walker.out)
 
 
 class _Walker:
@@ -141,6 +148,7 @@ class _Walker:
 
     def __init__(self, main: set[int]) -> None:
         self.main = main
+        self.out: list[Line] = []
         self.buf: list[str] = []
         self.links = 0
         self.order = 0
@@ -150,74 +158,98 @@ class _Walker:
     def pending(self) -> bool:
         return bool("".join(self.buf).strip())
 
-    def flush(self, ctx: _Ctx, br: bool = False, cells: tuple[str, ...] = ()) -> Iterator[Line]:
+    def flush(self, ctx: _Ctx, br: bool = False, cells: tuple[str, ...] = ()) -> None:
         """Emit the buffered text; blocks nested in inline elements arrive as "\n" and split it."""
-        parts = [" ".join(p.split()) for p in INVISIBLE.sub("", "".join(self.buf)).split("\n")]
+        text = "".join(self.buf)
+        if not text.isascii():  # every invisible character is outside ASCII; isascii() reads a flag
+            text = INVISIBLE.sub("", text)
+        parts = [" ".join(p.split()) for p in text.split("\n")]
         parts = [p for p in parts if p]
         kind, level, ordered = ctx.shape()
         for k, part in enumerate(parts):
-            yield Line(part, self.links if len(parts) == 1 else 0, ctx.label, self.order, ctx.in_main,
-                       self.after_br or k > 0, kind, level, ordered, cells)
+            self.out.append(Line(part, self.links if len(parts) == 1 else 0, ctx.label, self.order, ctx.in_main,
+                                 self.after_br or k > 0, kind, level, ordered, cells))
             self.order += 1
-        self.buf, self.links = [], 0
+        self.buf.clear()  # the same list throughout the walk, so a visit may hold it
+        self.links = 0
         self.after_br = br and bool(parts)
 
-    def close_pending(self, ctx: _Ctx) -> Iterator[Line]:
+    def close_pending(self, ctx: _Ctx) -> None:
         """Before a block starts: emit the text gathered so far, or forget mere whitespace."""
         if self.pending():
-            yield from self.flush(ctx)
+            self.flush(ctx)
         else:
             self.buf.clear()
 
-    def visit(self, el: Element, ctx: _Ctx) -> Iterator[Line]:
-        """The lines of ``el``'s content; ``ctx`` is the context ``el``'s own text is gathered in."""
-        own = (None if el.tag in _CONTROLS else chrome_label(el)) or ctx.label  # a swallowing control names nothing
-        inner = _Ctx(ctx.tag, own, ctx.in_main or id(el) in self.main, ctx.pre or el.tag == "pre", ctx.lists,
-                     ctx.quote)
+    def visit(self, el: Element, ctx: _Ctx, label: Label | None) -> None:
+        """The lines of ``el``'s content; ``ctx`` is the context ``el``'s own text is gathered in and
+        ``label`` the chrome ``el`` itself names (:func:`chrome_label`, computed once by the caller)."""
+        tag = el.tag
+        own = (None if tag in _CONTROLS else label) or ctx.label  # a swallowing control names nothing
+        in_main = ctx.in_main or id(el) in self.main
+        pre = ctx.pre or tag == "pre"
+        inner = ctx if (own is ctx.label and in_main == ctx.in_main and pre == ctx.pre) else \
+            _Ctx(ctx.tag, own, in_main, pre, ctx.lists, ctx.quote)
+        buf = self.buf
         if el.text:
-            self.buf.append(_source_text(el.text, inner.pre))
+            buf.append(_source_text(el.text, pre))
         for child in el:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag and (tag not in DROP or _swallowed_page(child, tag)) and not _hidden(child):
-                yield from self.visit_child(child, tag, inner)
-            if child.tail:
-                self.buf.append(_source_text(child.tail, inner.pre))
+            tag = child.tag
+            if isinstance(tag, str) and (tag not in DROP or _swallowed_page(child, tag)) and (
+                    (child.get("hidden") is None and not child.get("style")) or not _hidden(child)):
+                self.visit_child(child, tag, inner)
+            tail = child.tail
+            if tail:
+                buf.append(tail if pre else tail.replace("\r", " ").replace("\n", " "))
 
-    def visit_child(self, child: Element, tag: str, ctx: _Ctx) -> Iterator[Line]:
-        in_child = ctx.in_main or id(child) in self.main
+    def visit_child(self, child: Element, tag: str, ctx: _Ctx) -> None:
         if tag == "br" or (tag == "small" and ctx.tag in _HEADINGS):  # <h1>Headline <small>deck</small>
-            yield from self.flush(ctx, br=tag == "br")
+            self.flush(ctx, br=tag == "br")
             if tag == "small":
                 deck = _Ctx("p", ctx.label, ctx.in_main, ctx.pre, ctx.lists, ctx.quote)
-                yield from self.visit(child, deck)
-                yield from self.flush(deck)
+                self.visit(child, deck, chrome_label(child))
+                self.flush(deck)
         elif tag == "tr" and (cells := _data_cells(child, ctx.pre)):  # one line per table row
-            yield from self.close_pending(ctx)
-            self.buf.append(" | ".join(cells))
-            self.links = _link_chars(child)
-            self.after_br = self.after_br or self.order == self.last_row  # rows of one table stay one block
-            row = ctx.enter(child, "tr", chrome_label(child) or ctx.label, in_child)
-            yield from self.flush(row, cells=tuple(cells))
-            self.last_row = self.order
-        elif (dump := _author_text(child)) is not None:  # <pre>, or hard-wrapped <br> lines: a text dump
-            yield from self.close_pending(ctx)
-            block = ctx.enter(child, "pre", chrome_label(child) or ctx.label, in_child)
+            self.table_row(child, ctx, cells)
+        elif tag in _AUTHOR_BLOCKS and (dump := _author_text(child, tag)) is not None:  # <pre>, or hard-wrapped <br> lines: a text dump
+            self.close_pending(ctx)
+            in_child = ctx.in_main or id(child) in self.main
+            block = ctx.enter("pre", chrome_label(child) or ctx.label, in_child)
             for unit in segment_text(dump):
                 self.buf.append(unit.text)
                 self.after_br = self.after_br or (unit.blank_before == 0 and unit.index > 0)
-                yield from self.flush(block)
-        elif tag in _BLOCK or tag in _CONTROLS or _styled_block(child) or _component_box(child) or _named_part(child, tag):
-            yield from self.close_pending(ctx)
-            inner = ctx.enter(child, tag, ctx.label, ctx.in_main)
-            yield from self.visit(child, inner)
-            if self.pending():  # text directly inside the block: the block's own label applies
-                yield from self.flush(ctx.enter(child, tag, chrome_label(child) or ctx.label, in_child))
-            self.buf.clear()
+                self.flush(block)
         else:
-            text = "".join(_inline_text(child, ctx.pre))
-            if tag == "a" or child.get("href") is not None:  # link components (<pp-link href>) link too
-                self.links += len(text.strip())
-            self.buf.append(text)
+            if tag in _BLOCK or tag in _CONTROLS or _styled_block(child) or ("-" in tag and _component_box(child, tag)):
+                self.block(child, tag, ctx, chrome_label(child))
+            elif tag != "a" and (label := chrome_label(child)) is not None:  # a named inline part is a box of its own
+                self.block(child, tag, ctx, label)
+            else:
+                parts: list[str] = []
+                _inline_text(child, ctx.pre, parts)
+                text = "".join(parts)
+                if tag == "a" or child.get("href") is not None:  # link components (<pp-link href>) link too
+                    self.links += len(text.strip())
+                self.buf.append(text)
+
+    def table_row(self, row: Element, ctx: _Ctx, cells: list[str]) -> None:
+        """A table row that holds data, read as one line of its cells."""
+        self.close_pending(ctx)
+        self.buf.append(" | ".join(cells))
+        self.links = _link_chars(row)
+        self.after_br = self.after_br or self.order == self.last_row  # rows of one table stay one block
+        in_row = ctx.in_main or id(row) in self.main
+        self.flush(ctx.enter("tr", chrome_label(row) or ctx.label, in_row), cells=tuple(cells))
+        self.last_row = self.order
+
+    def block(self, child: Element, tag: str, ctx: _Ctx, label: Label | None) -> None:
+        """A block element: it ends the line before it, and its own text is a line of its own."""
+        self.close_pending(ctx)
+        self.visit(child, ctx.enter(tag, ctx.label, ctx.in_main), label)
+        if self.pending():  # text directly inside the block: the block's own label applies
+            in_child = ctx.in_main or id(child) in self.main
+            self.flush(ctx.enter(tag, label or ctx.label, in_child))
+        self.buf.clear()
 
 
 def _swallowed_page(el: Element, tag: str) -> bool:
@@ -227,12 +259,6 @@ def _swallowed_page(el: Element, tag: str) -> bool:
     text is read when it holds blocks of the page (<main>, <article>, <div>).
     """
     return tag in _CONTROLS and any(isinstance(d.tag, str) and d.tag in _PAGE_BLOCKS for d in el.iterdescendants())
-
-
-def _named_part(el: Element, tag: str) -> bool:
-    """An inline element whose class names chrome (``<span class="caption">``) is a box of its own:
-    pages style such parts as blocks, and their text is no part of the sentence around them."""
-    return tag != "a" and chrome_label(el) is not None
 
 
 def _hidden(el: Element) -> bool:
@@ -254,32 +280,32 @@ def _styled_block(el: Element) -> bool:
     return bool(style) and _DISPLAY_BLOCK.search(style) is not None
 
 
-def _component_box(el: Element) -> bool:
+def _component_box(el: Element, tag: str) -> bool:
     """A custom element (``<pp-inline-teaser>``) holding blocks is a box of the page, not a run of text.
 
     Browsers style unknown tags inline, but a component wrapping headings and paragraphs is laid
     out as a block. A component that links (``<pp-link href>``) stays inline, so its text counts
     as link text.
     """
-    return "-" in el.tag and el.get("href") is None and any(
+    return "-" in tag and el.get("href") is None and any(
         isinstance(d.tag, str) and d.tag in _BLOCK for d in el.iterdescendants())
 
 
-def _author_text(el: Element) -> str | None:
+def _author_text(el: Element, tag: str) -> str | None:
     """The text of a block laid out by its author rather than by HTML: a <pre>, or <br>-ended lines.
 
     Such text is often hard-wrapped (an old wire's plain-text release, a README): reading it with
     the text-dump segmenter glues the wrapped lines back into paragraphs. None for any other block.
     """
-    if el.tag == "pre":
-        return "".join(_inline_text(el, True))
-    if el.tag not in ("p", "div", "td", "blockquote"):
+    if tag == "pre":
+        return _joined_text(el, True)
+    if tag not in _AUTHOR_BLOCKS or len(el) < _MIN_BREAKS:  # fewer children than the breaks it needs
         return None
     children = [c for c in el if isinstance(c.tag, str)]
     breaks = sum(1 for c in children if c.tag == "br")
     if breaks < _MIN_BREAKS or any(c.tag in _BLOCK or c.tag == "table" for c in children):
         return None
-    text = "".join(_inline_text(el))
+    text = _joined_text(el, False)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     # hard-wrapped: sentences run on over the line ends ("... in the\nprogramming language ...")
     runs_on = sum(1 for a, b in pairwise(lines) if a[-1] not in ".!?:;" and b[0].islower())
@@ -302,7 +328,7 @@ def _data_cells(row: Element, pre: bool) -> list[str]:
     cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th") and not _hidden(c)]
     if len(cells) < 2 or any(d.tag == "table" for c in cells for d in c.iter()):
         return []
-    texts = [" ".join("".join(_inline_text(c, pre)).split()) for c in cells]
+    texts = [" ".join(_joined_text(c, pre).split()) for c in cells]
     if any(len(t.split()) > _CELL_MAX_WORDS for t in texts):
         return []
     return [t for t in texts if t]
@@ -319,16 +345,27 @@ def _source_text(text: str, pre: bool) -> str:
     return text if pre else text.replace("\r", " ").replace("\n", " ")
 
 
-def _inline_text(el: Element, pre: bool = False) -> Iterator[str]:
-    """Text of an inline element, skipping dropped children (scripts inside spans, say)."""
+def _joined_text(el: Element, pre: bool) -> str:
+    """The text of an inline element as one string (see :func:`_inline_text`)."""
+    out: list[str] = []
+    _inline_text(el, pre, out)
+    return "".join(out)
+
+
+def _inline_text(el: Element, pre: bool, out: list[str]) -> None:
+    """Text of an inline element, skipping dropped children (scripts inside spans, say), appended to
+    ``out``: one list for the whole subtree, where nested generators passed each piece up level by level."""
     if el.text:
-        yield _source_text(el.text, pre)
+        out.append(_source_text(el.text, pre))
     for child in el:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag and tag not in DROP and not _hidden(child):
-            block = tag in _BLOCK or _styled_block(child) or _component_box(child)
-            yield "\n" if tag == "br" or block else ""
-            yield from _inline_text(child, pre or tag == "pre")
-            yield "\n" if block else ""
-        if child.tail:
-            yield _source_text(child.tail, pre)
+        tag = child.tag
+        if isinstance(tag, str) and tag not in DROP and not _hidden(child):
+            block = tag in _BLOCK or _styled_block(child) or _component_box(child, tag)
+            if tag == "br" or block:
+                out.append("\n")
+            _inline_text(child, pre or tag == "pre", out)
+            if block:
+                out.append("\n")
+        tail = child.tail
+        if tail:
+            out.append(_source_text(tail, pre))
