@@ -77,21 +77,34 @@ MAX_ATTRIBUTES = 1_000
 quadratic in them (100,000 on one element took 302 s)."""
 _TAG_OPEN = re.compile(r"<[A-Za-z]")
 _CELL_OPEN = re.compile(r"<t[dh][\s/>]", re.IGNORECASE)
-_ATTR = r"""[^\s"'>/=]++(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s>]*+))?+"""
-_LETTER = "[A-Za-z\u0130\u0131\u017f\u212a]"
-"""A tag's first letter: what ``[A-Za-z]`` matches ignoring case (dotted and dotless i, long s and the
-Kelvin sign fold to ASCII letters), spelt out so the scan need not ignore case everywhere (a quarter slower)."""
-_NAME = _LETTER + r"[^\s/>]*+"
-_GROUP = r"[\s/]++(?:" + _ATTR + r")?+"
-"""A tag's attributes are counted as runs of separators, each followed by an attribute or not."""
-# One pass over the markup as a browser reads it (quoted values, comments, script and style text
-# skipped whole): possessive quantifiers never backtrack, so the scan is linear in the page. A match is
-# a run of tokens with no tag of more than MAX_ATTRIBUTES separator runs (and so no more attributes),
-# else one such tag (group 2): the loop over matches runs about once a page instead of once a token.
-_SCAN = regex.compile(r"(?:<(?:(?i:(script|style))\b[^>]*+>(?:.*?(?i:</\1)\s*+>|.*+)|!--(?:.*?-->|.*+)"
-                      rf"|{_NAME}(?:{_GROUP}){{0,{MAX_ATTRIBUTES}}}+(?![\s/])>?)|[^<]++|<(?!{_LETTER})<*+)++"
-                      rf"|<({_NAME}(?:{_GROUP})*+)>?", regex.DOTALL)
-_MANY_ATTRIBUTES = regex.compile(rf"{_NAME}(?:[\s/]++{_ATTR}){{{MAX_ATTRIBUTES + 1}}}+")
+_ATTR = r"""[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s>]*+))?+"""
+"""An attribute as HTML5 tokenises it: a name is any run of characters but spaces, ``/``, ``>`` and
+(after its first) ``=``; quotes and ``<`` in a name are parse errors, not the end of the tag."""
+_NAME = r"[A-Za-z][^\s/>]*+"
+"""A tag's name: only an ASCII letter after ``<`` opens a tag (``<ſ``, ``<_a`` and ``<1`` are text)."""
+_GROUP = r"(?:[\s/]++(?:" + _ATTR + r")?+|(?<=[\"'])" + _ATTR + ")"
+"""A tag's attributes are counted as runs of separators, each followed by an attribute or not; a quoted
+value's closing quote also ends it, so the next attribute may follow with no separator."""
+_RAW_TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+"""Elements whose content the parser reads as text up to their own end tag, wherever they stand (lxml 6's
+libxml2 does so inside <svg> too; it parses <noscript> content as markup). Content skipped for any other
+element would hide markup the parser builds; content scanned needlessly only counts more."""
+_RAW = "|".join("".join(f"[{c.upper()}{c}]" for c in name) for name in _RAW_TEXT_ELEMENTS)
+"""Their names in ASCII letters of either case, spelt out: ignoring case would also match "ſcript" (long s),
+which the parser does not read as a script."""
+_ATTRS_WITHIN_LIMIT = rf"(?:{_GROUP}){{0,{MAX_ATTRIBUTES}}}+(?![\s/])"
+# One pass over the markup as an HTML5 tokeniser reads it: tags with their quoted values, comments,
+# "bogus comments" (<!x, <?x, </1 up to the first >, doctypes included), end tags (their quoted values
+# hide markup too) and raw-text elements (skipped up to the earliest point their text can end: the
+# end tag of any of them, </script followed by a space, / or >, in either case). Possessive quantifiers never backtrack, so the scan is linear
+# in the page. A match is a run of tokens with no tag of more than MAX_ATTRIBUTES separator runs (and
+# so no more attributes), else one such tag (group 1): the loop runs about once a page, not once a token.
+_SCAN = regex.compile(
+    rf"(?:<(?:(?:{_RAW})(?=[\s/>]){_ATTRS_WITHIN_LIMIT}>(?:.*?</(?:{_RAW})(?=[\s/>])|.*+)"
+    rf"|!--(?:-?>|.*?--!?>|.*+)|[!?][^>]*+>?|/(?![A-Za-z])[^>]*+>?|/{_NAME}(?:{_GROUP})*+>?"
+    rf"|{_NAME}{_ATTRS_WITHIN_LIMIT}>?)|[^<]++|<(?![A-Za-z/!?]))++"
+    rf"|<({_NAME}(?:{_GROUP})*+)>?", regex.DOTALL)
+_MANY_ATTRIBUTES = regex.compile(rf"{_NAME}(?:(?:[\s/]++|(?<=[\"'])){_ATTR}){{{MAX_ATTRIBUTES + 1}}}+")
 """A tag whose first MAX_ATTRIBUTES + 1 separator runs each lead to an attribute: only a tag's last run
 may lead to none, so this is a tag of more attributes than the limit. One anchored match, linear in the
 tag (counting attribute matches by search restarted at every separator of a run of them: quadratic)."""
@@ -276,7 +289,7 @@ def check_complexity(html: str) -> None:
     if html.count("<") > MAX_TABLE_CELLS and _count(_CELL_OPEN, html, MAX_TABLE_CELLS) > MAX_TABLE_CELLS:
         raise PageTooComplex(f"page has more than {MAX_TABLE_CELLS} table cells")
     for m in _SCAN.finditer(html):
-        if m.group(2) and _MANY_ATTRIBUTES.match(m.group(2)):
+        if m.group(1) and _MANY_ATTRIBUTES.match(m.group(1)):
             raise PageTooComplex(f"an element has more than {MAX_ATTRIBUTES} attributes")
 
 
