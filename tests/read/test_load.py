@@ -171,8 +171,12 @@ _MANY = " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES + 50))
     f"<!<script><div {_MANY}>",  # <! opens a comment that ends at the first >
     f'</p a="<script>"><div {_MANY}><p b="</script>">',  # an end tag's quoted value hides no script
     f"<!--><div {_MANY}>",  # <!--> is a whole comment
+    f'<title></style a="</title><div {_MANY}>">',  # raw text ends at its own end tag only
+    f'<script><!--<script></script><x a="</script><div {_MANY}>">',  # "<!--<script" in a script: the
+    # first </script does not end it (HTML5's double-escaped script data)
 ], ids=["double-lt", "quote-first", "equals-first", "quotes-in-names", "long-s-script", "script-end-slash",
-        "script-end-attribute", "textarea-text", "bogus-comment", "end-tag-value", "abrupt-comment"])
+        "script-end-attribute", "textarea-text", "bogus-comment", "end-tag-value", "abrupt-comment",
+        "own-end-tag", "double-escaped-script"])
 def test_markup_read_as_the_parser_reads_it_hides_no_attributes(markup):
     """Each page gives one element more attributes than the limit when lxml parses it (its libxml2
     tokenises HTML as HTML5 does); a scan reading the markup another way let them through, and the

@@ -1,4 +1,4 @@
-"""The fitted body/chrome model: boosted decision trees, evaluated in pure Python.
+"""The fitted body/chrome model: boosted decision trees, evaluated in Python (numpy for whole pages).
 
 The weights ship as package data (``prclean/data/unit_model.json``, written by
 ``python -m prclean.train``)::

@@ -89,18 +89,36 @@ _RAW_TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe", "
 """Elements whose content the parser reads as text up to their own end tag, wherever they stand (lxml 6's
 libxml2 does so inside <svg> too; it parses <noscript> content as markup). Content skipped for any other
 element would hide markup the parser builds; content scanned needlessly only counts more."""
-_RAW = "|".join("".join(f"[{c.upper()}{c}]" for c in name) for name in _RAW_TEXT_ELEMENTS)
-"""Their names in ASCII letters of either case, spelt out: ignoring case would also match "ſcript" (long s),
-which the parser does not read as a script."""
 _ATTRS_WITHIN_LIMIT = rf"(?:{_GROUP}){{0,{MAX_ATTRIBUTES}}}+(?![\s/])"
+
+def _either_case(name: str) -> str:
+    """A tag name in ASCII letters of either case, spelt out: ignoring case would also match "ſcript"
+    (long s), which the parser does not read as a script."""
+    return "".join(f"[{c.upper()}{c}]" for c in name)
+
+
+_S, _B = _either_case("script"), r"(?=[\s/>])"
+_DOUBLE = rf"(?:[^<-]++|-(?!->)|<(?!/{_S}{_B}))"
+"""Script text inside "<!--" after a "<script" in it: HTML5 ends such text at "-->", and "</script" only
+takes it back to the commented part (double-escaped script data)."""
+_ESCAPED = (rf"(?:-*+>|(?:[^<-]++|-(?!->)|<(?!/?{_S}{_B})|<{_S}{_B}{_DOUBLE}*+</{_S}{_B})*+"
+            rf"(?:<{_S}{_B}{_DOUBLE}*+)?+(?:-->|(?=</{_S}{_B})|\Z))")
+"""Script text after "<!--" (escaped script data): it ends at "-->" (at once for "<!-->") or where the
+script ends."""
+_SCRIPT_TEXT = rf"(?:[^<]++|<(?!!--|/{_S}{_B})|<!--{_ESCAPED})*+"
+_RAW_TEXT = "|".join(
+    rf"{n}{_B}{_ATTRS_WITHIN_LIMIT}>(?:{text}</{n}{_B}(?:{_GROUP})*+>?|.*+)"
+    for n, text in ((_either_case(name), _SCRIPT_TEXT if name == "script" else ".*?")
+                    for name in _RAW_TEXT_ELEMENTS))
+"""Such an element, its text skipped up to its own end tag (``</title`` followed by a space, / or >;
+a script's as HTML5 reads "<!--" and "<script" in it), whose attributes are read as a tag's."""
 # One pass over the markup as an HTML5 tokeniser reads it: tags with their quoted values, comments,
 # "bogus comments" (<!x, <?x, </1 up to the first >, doctypes included), end tags (their quoted values
-# hide markup too) and raw-text elements (skipped up to the earliest point their text can end: the
-# end tag of any of them, </script followed by a space, / or >, in either case). Possessive quantifiers never backtrack, so the scan is linear
+# hide markup too) and raw-text elements. Possessive quantifiers never backtrack, so the scan is linear
 # in the page. A match is a run of tokens with no tag of more than MAX_ATTRIBUTES separator runs (and
 # so no more attributes), else one such tag (group 1): the loop runs about once a page, not once a token.
 _SCAN = regex.compile(
-    rf"(?:<(?:(?:{_RAW})(?=[\s/>]){_ATTRS_WITHIN_LIMIT}>(?:.*?</(?:{_RAW})(?=[\s/>])|.*+)"
+    rf"(?:<(?:{_RAW_TEXT}"
     rf"|!--(?:-?>|.*?--!?>|.*+)|[!?][^>]*+>?|/(?![A-Za-z])[^>]*+>?|/{_NAME}(?:{_GROUP})*+>?"
     rf"|{_NAME}{_ATTRS_WITHIN_LIMIT}>?)|[^<]++|<(?![A-Za-z/!?]))++"
     rf"|<({_NAME}(?:{_GROUP})*+)>?", regex.DOTALL)
