@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import prclean
 from prclean.model import BODY
 from prclean.read.htmlpage import parse_tree
-from prclean.read.load import decode, looks_binary
+from prclean.read.load import MAX_ATTRIBUTES, check_complexity, decode, looks_binary
 from prclean.text import INVISIBLE
 
 from .conftest import fixture_inputs
@@ -194,3 +194,27 @@ def test_a_script_between_two_words_shows_nothing():
     """Found by hypothesis: "<span>release</span><script>..</script><span>release</span>" shows "releaserelease"."""
     check("<html><body><p>" + "The cooperative opened a bakery today. " * 5 + "</p><p><span>release</span>"
           "<script>var x = 1;</script><span>release</span></p></body></html>")
+
+
+_MARKUP = st.sampled_from(["<", ">", "div", " ", "\t", "\f", "\v", "\xa0", "a", '"', "'", "=", "/", "b=c", "-", "--",
+                           "<!--", "-->", "<!-->", "--!>", "<!", "<?", "</", "<<", "<!DOCTYPE a=\">\">", "<![CDATA[",
+                           "]]>", "<script>", "<SCRIPT>", "</script>", "</Script>", "</script/", "<script ", "<style>",
+                           "</style/", "<title>", "</title>", "<textarea>", "</textarea ", "<xmp>", "</xmp>",
+                           "<iframe>", "<noscript>", "</noscript>", "<noframes>", "<noembed>", "<plaintext>", "<svg>",
+                           "ſ", "ſcript", "<ſcript>", "ı", "K", '<a b="', '</p a="'])
+_junk = st.lists(_MARKUP, max_size=8).map("".join)
+_MANY = " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES + 50))
+
+
+@SETTINGS
+@given(_junk, _junk, _junk, _junk)
+def test_no_element_the_parser_builds_exceeds_the_attribute_limit_unrefused(before, inside, after, tail):
+    """The complexity check reads markup as lxml's HTML5 tokeniser does: whatever comments, raw-text
+    elements, quotes and script escapes surround it, an element the parser gives more than
+    MAX_ATTRIBUTES attributes (a quadratic parse) is refused first."""
+    page = f"<html><body>{before}<div{inside} {_MANY}{after}>{tail}</div></body></html>"
+    try:
+        check_complexity(page)
+    except prclean.PageTooComplex:
+        return
+    assert max(len(e.attrib) for e in parse_tree(page).iter() if isinstance(e.tag, str)) <= MAX_ATTRIBUTES
