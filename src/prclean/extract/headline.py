@@ -14,17 +14,13 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-
-import regex
 
 from ..detect.verdict import STRUCTURAL_GUESSES, Verdicts
 from ..labels import Label, RuleName
 from ..read.units import Unit
-from ..text import CJK, INVISIBLE, WORD, count_words, lazy, norm, word_set
-from ..vocabulary.dates import DATE
-from ..vocabulary.names import NAME_LINE
+from ..text import CJK, INVISIBLE, WORD, norm, word_set
 from .glued import CRUMB_SEP, TITLE_SEP, Part, glued_parts, hash_heading
+from .lineshape import SHORT_TOKEN, text_shape
 from .prose import heading_like, is_prose
 
 WALK = 50
@@ -55,8 +51,6 @@ _PROSE_LINE_WORDS = 8
 """Lines of this many words run to the wrap width: the widest of them is the page's width."""
 _WRAPPED_LINES = 2
 """Paragraphs wrapped over three lines or more (two line breaks) tell the width by their length."""
-_SHORT_TOKEN = 3
-"""Words this short (of, and, the) are not capitalised in Title Case."""
 _KICKER_WORDS = 3
 """A kicker ("From the Wires", "Pressemitteilung") is a label of a few words set on the line right
 above its headline, which then has no blank line before it."""
@@ -65,21 +59,12 @@ _NAMING_WORDS = 3
 shorter ones are menu items and site names."""
 _REPEAT_WORDS = 4
 """Repeated lines this long are a headline and its copy; shorter repeats are menus."""
-_LONG_WORDS = 15
-"""Headlines run to about fifteen words; each further ten words count against a line."""
 _CENTRED_MAX = 2
 """Centring marks a headline (and its deck) only where it stands out: a page that centres more lines
 near its text centres a sidebar's box titles, not its headline."""
-_SHAPE_CACHE = 16384
-"""Distinct candidate lines whose text shape is remembered (a few dozen candidates a page)."""
 _FURNITURE = frozenset({Label.FURNITURE, Label.BYLINE, Label.SHARE, Label.DECORATION, Label.CAPTION,
                         Label.LANGUAGE_LIST, Label.AD, Label.WIRE_TRAILER})
 _MENU = frozenset({Label.MENU, Label.FOOTER, Label.COOKIE, Label.BANNER, Label.CONTACT_WIDGET})
-_DATED = lazy(DATE, regex.IGNORECASE)
-_URLISH = lazy(r"https?://|\bwww\.|\.(?:com|org|net|html?)\b", regex.IGNORECASE)
-_PIPE = lazy(r"\s[|·»]\s")
-_DASH = lazy(r"\s[–—-]\s")
-_SENTENCE_BREAK = lazy(r"(?<=\p{Ll}{3}|\d)[.!?…][\"”»“]?\s+(?=[\"„“«]?\p{Lu})")
 
 FEATURES = (
     "lead", "lead_gap", "title_exact", "title_site", "title_inside", "title_overlap", "top_line", "crumb_tail",
@@ -258,7 +243,7 @@ def _features(c: Candidate, page: _Page) -> dict[str, float]:
     words = word_set(key)
     content = content_words(key)
     v = page.found.get(c.index)
-    f = _text_shape(c.text)
+    f = text_shape(c.text)
     lead = next((w for i, w in page.leads if i != c.index), set())
     f["lead"] = len(content & lead) / max(1, len(content))
     f["title_exact"] = float(key in page.headlines)
@@ -329,38 +314,6 @@ def _under_kicker(u: Unit, units: Sequence[Unit]) -> bool:
     return 0 < above.words <= _KICKER_WORDS < u.words and not above.text.endswith((".", ":", ","))
 
 
-def _text_shape(text: str) -> dict[str, float]:
-    """What the words look like: length, punctuation, case, dates and links (a fresh dict: the caller adds
-    to it)."""
-    return dict(_shape_of(text))
-
-
-@lru_cache(maxsize=_SHAPE_CACHE)
-def _shape_of(text: str) -> tuple[tuple[str, float], ...]:
-    """:func:`_text_shape`, remembered: nine patterns a line, and a site's pages share their header lines."""
-    tokens = WORD.findall(text)
-    n = count_words(text)
-    major = [t for t in tokens if len(t) > _SHORT_TOKEN and t[0].isalpha()]
-    return tuple({
-        "ends_period": float(text.endswith(".")), "ends_colon": float(text.endswith(":")),
-        "ends_mark": float(text.endswith(("?", "!"))), "log_words": math.log1p(n),
-        "few_words": float(n < 3), "long": max(0, n - _LONG_WORDS) / 10,
-        "name_line": float(bool(NAME_LINE.match(text))),
-        "title_case": sum(t[0].isupper() for t in major) / len(major) if major else 0.0,
-        "all_caps": float(bool(major) and all(t.isupper() for t in major)),
-        "dated": _date_share(text), "urlish": float(bool(_URLISH.search(text))),
-        "pipe": float(bool(_PIPE.search(text))), "dash": float(bool(_DASH.search(text))),
-        "crumbs": float(bool(CRUMB_SEP.search(text))), "brackets": float("[" in text or "]" in text),
-        "sentences": float(len(_SENTENCE_BREAK.findall(text)) > 0),
-    }.items())
-
-
-def _date_share(text: str) -> float:
-    """How much of the line a date takes: all of a date line, little of a headline that names a day."""
-    found = _DATED.search(text)
-    return (found.end() - found.start()) / len(text) if found else 0.0
-
-
 def _anchor_texts(units: Sequence[Unit], lo: int, hi: int, titles: Sequence[str]) -> dict[str, int]:
     """Texts that name the page's headline elsewhere, so that a line starting with one has it glued to
     more text: the page's title (its headline part), the first line of a dump (an innerText dump's
@@ -398,7 +351,7 @@ def _width(units: Sequence[Unit]) -> tuple[int, int]:
 def content_words(text: str) -> set[str]:
     """Words that carry meaning (not "of", "and", "für"), or character pairs in CJK text."""
     words = word_set(text.casefold())
-    return words if CJK.search(text) else {w for w in words if len(w) > _SHORT_TOKEN}
+    return words if CJK.search(text) else {w for w in words if len(w) > SHORT_TOKEN}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
