@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import os
 import sys
 import time
 
 import pytest
+import regex
 
 import prclean
 import prclean.batch.runner as batch_mod
@@ -236,8 +238,12 @@ def test_warc_reading_resumes_after_a_damaged_member(tmp_path, gzipped, damage):
     recs = list(read_warc(str(path)))
     good = [r for r in recs if r.error is None]
     damaged = [r for r in recs if r.error is not None]
-    assert len(damaged) == 1 and damaged[0].error[0] == "Damaged"
+    # one damaged stretch: when warcio reads on through the damage into record k + 1 (it does for some
+    # compressed bytes, which the random record ids vary), the stretch is reported as two adjacent ranges
+    assert 1 <= len(damaged) <= 2 and {r.error[0] for r in damaged} == {"Damaged"}
     assert f"bytes {offsets[k]}-" in damaged[0].error[1]
+    ranges = [regex.search(r"bytes (\d+)-(\d+)", r.error[1]).groups() for r in damaged]
+    assert all(end == start for (_, end), (start, _) in itertools.pairwise(ranges))  # adjacent: one stretch
     assert 30 - 3 <= len(good) <= 30 - (1 if damage == "overwrite" else 2)
     assert [r.url for r in good][-1] == "https://example.com/29"  # everything after the damage was read
     out = tmp_path / "out.jsonl"
