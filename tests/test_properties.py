@@ -201,7 +201,9 @@ _MARKUP = st.sampled_from(["<", ">", "div", " ", "\t", "\f", "\v", "\xa0", "a", 
                            "]]>", "<script>", "<SCRIPT>", "</script>", "</Script>", "</script/", "<script ", "<style>",
                            "</style/", "<title>", "</title>", "<textarea>", "</textarea ", "<xmp>", "</xmp>",
                            "<iframe>", "<noscript>", "</noscript>", "<noframes>", "<noembed>", "<plaintext>", "<svg>",
-                           "ſ", "ſcript", "<ſcript>", "ı", "K", '<a b="', '</p a="'])
+                           "ſ", "ſcript", "<ſcript>", "ı", "K", '<a b="', '</p a="', "<script/>", "<title />",
+                           "<style a=b/>", "<xmp//>", "\u2003", "\x85", "\u3000", "<script\xa0>", "</title\x0b>",
+                           "<!DOCTYPE a [ >", "]>"])
 _junk = st.lists(_MARKUP, max_size=8).map("".join)
 _MANY = " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES + 50))
 

@@ -66,3 +66,12 @@ def test_each_dateline_pattern_has_its_precheck_and_the_prechecks_skip_only_what
         for pattern, (needs_digit, pieces) in zip(dateline._DATELINES, dateline._NEEDS):
             if (needs_digit and not digit) or (pieces and not any(p in head for p in pieces)):
                 assert pattern.match(head) is None, (pattern.pattern, head)
+
+
+def test_the_digit_prefilter_knows_the_digits_the_patterns_know():
+    """Garay digits (Unicode 15) are digits to the regex module the date patterns use, not to Python
+    3.11's re: a prefilter written with re skipped the patterns that need a digit, so this dateline's
+    place and wire were lost."""
+    lead = "BEIJING, Jan. \U00010d46, \U00010d42\U00010d40\U00010d42\U00010d46 /PRNewswire/ -- Acme today said"
+    found = parse_dateline(lead)
+    assert found is not None and (found.place, found.wire) == ("BEIJING", "PR Newswire")

@@ -174,9 +174,14 @@ _MANY = " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES + 50))
     f'<title></style a="</title><div {_MANY}>">',  # raw text ends at its own end tag only
     f'<script><!--<script></script><x a="</script><div {_MANY}>">',  # "<!--<script" in a script: the
     # first </script does not end it (HTML5's double-escaped script data)
+    f"<script\xa0><div {_MANY}>",  # no-break space is no whitespace to HTML5: the element is "script\xa0"
+    f'<p a=x\x0bb="><div {_MANY}>">',  # nor a vertical tab: the unquoted value runs on
+    f"<script /><div {_MANY}>",  # a self-closed script is empty: what follows is markup
+    " ".join(["<script", *(f"k{i}" for i in range(MAX_ATTRIBUTES))]) + f" ><!--</script><div {_MANY}>x</div>-->",
 ], ids=["double-lt", "quote-first", "equals-first", "quotes-in-names", "long-s-script", "script-end-slash",
         "script-end-attribute", "textarea-text", "bogus-comment", "end-tag-value", "abrupt-comment",
-        "own-end-tag", "double-escaped-script"])
+        "own-end-tag", "double-escaped-script", "nbsp-in-tag-name", "vt-in-value", "self-closed-script",
+        "script-of-the-limit-then-a-space"])
 def test_markup_read_as_the_parser_reads_it_hides_no_attributes(markup):
     """Each page gives one element more attributes than the limit when lxml parses it (its libxml2
     tokenises HTML as HTML5 does); a scan reading the markup another way let them through, and the

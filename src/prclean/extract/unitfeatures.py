@@ -226,9 +226,10 @@ def _window(values: list[float]) -> list[float]:
 
 
 @lru_cache(maxsize=_BOUNDS_CACHE)
-def _bounds(n: int) -> list[tuple[int, int]]:
-    """Each unit's window, ``[lo, hi)``, on a page of ``n`` units: the same for the page's four windows."""
-    return [(max(0, i - WINDOW), min(n, i + WINDOW + 1)) for i in range(n)]
+def _bounds(n: int) -> tuple[tuple[int, int], ...]:
+    """Each unit's window, ``[lo, hi)``, on a page of ``n`` units: the same for the page's four windows
+    (and every page of that length, so it is a tuple: no caller can change it for the next)."""
+    return tuple((max(0, i - WINDOW), min(n, i + WINDOW + 1)) for i in range(n))
 
 
 def _shifted(values: list[float], offset: int) -> list[float]:

@@ -17,6 +17,7 @@ from ..text import lazy
 from .facts import read_facts
 from .htmlwalk import HIDDEN_STYLE, Element, walk
 from .layout import Layout, find_layout
+from .load import without_internal_subset
 from .maincontent import generic_main
 from .units import MainContent, Page, Unit
 
@@ -26,7 +27,6 @@ On the web corpus, pages the walk cannot read fall under 3% and readable ones st
 _NEVER_TEXT = frozenset({"script", "style", "template", "head", "title", "svg", "math"})
 """Elements whose text is never page text, hidden or not: code and styling."""
 _XML_DECL = lazy(r"^\s*<\?xml[^>]{0,300}\?>", regex.IGNORECASE)
-_DOCTYPE_ENTITIES = lazy(r"<!DOCTYPE[^>\[]{0,500}\[.{0,200000}?\]\s*>", regex.IGNORECASE | regex.DOTALL)
 
 
 def _parser() -> etree.HTMLParser:
@@ -43,7 +43,8 @@ def _parser() -> etree.HTMLParser:
 def parse_tree(html: str) -> Element:
     """The lxml tree of a page; internal DTD subsets are cut first so no entity is ever expanded."""
     decl = _XML_DECL.match(html)  # anchored at the start: a substitution tried every position of the page
-    html = _DOCTYPE_ENTITIES.sub("", html[decl.end():] if decl else html, count=1)
+    # the prolog's DOCTYPE only, as load() cuts it: the complexity check must have read what is parsed
+    html = without_internal_subset(html[decl.end():] if decl else html)
     if not html.strip():
         raise NotAPage("no HTML document could be parsed: empty page")
     try:

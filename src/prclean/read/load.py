@@ -77,19 +77,29 @@ MAX_ATTRIBUTES = 1_000
 quadratic in them (100,000 on one element took 302 s)."""
 _TAG_OPEN = re.compile(r"<[A-Za-z]")
 _CELL_OPEN = re.compile(r"<t[dh][\s/>]", re.IGNORECASE)
-_ATTR = r"""[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s>]*+))?+"""
+_WS = "\t\n\f\r "
+"""HTML5's whitespace, the only characters libxml2 2.14 separates names and values by (not NBSP, VT or
+other Unicode spaces, which a regex ``\\s`` would also take)."""
+_ATTR = rf"""[^{_WS}/>][^{_WS}/>=]*+(?:[{_WS}]*+=[{_WS}]*+(?:"[^"]*+"?|'[^']*+'?|[^{_WS}>]*+))?+"""
 """An attribute as HTML5 tokenises it: a name is any run of characters but spaces, ``/``, ``>`` and
 (after its first) ``=``; quotes and ``<`` in a name are parse errors, not the end of the tag."""
-_NAME = r"[A-Za-z][^\s/>]*+"
+_NAME = rf"[A-Za-z][^{_WS}/>]*+"
 """A tag's name: only an ASCII letter after ``<`` opens a tag (``<ſ``, ``<_a`` and ``<1`` are text)."""
-_GROUP = r"(?:[\s/]++(?:" + _ATTR + r")?+|(?<=[\"'])" + _ATTR + ")"
-"""A tag's attributes are counted as runs of separators, each followed by an attribute or not; a quoted
-value's closing quote also ends it, so the next attribute may follow with no separator."""
+_SEP = rf"[{_WS}/]"
+_NEXT = rf"(?:{_SEP}++|(?<=[\"']))"
+"""What comes before an attribute: spaces or slashes, or nothing after a quoted value's closing quote."""
+_GROUP = rf"(?:{_SEP}++(?:{_ATTR})?+|(?<=[\"']){_ATTR})"
+"""A run of separators with the attribute after it, if any (end tags: their attributes are not counted)."""
+_ATTRS_WITHIN_LIMIT = rf"(?:{_NEXT}{_ATTR}){{0,{MAX_ATTRIBUTES}}}+(?!{_NEXT}[^{_WS}/>])"
+"""A start tag's attributes, up to the limit and not one more (a tag with more is group 1 of the scan)."""
+_OPEN_END = rf"(?:{_SEP}++(?<=[{_WS}])|)>"
+"""The end of a start tag that is not self-closed: ``<script/>`` and ``<title />`` make empty elements (the
+parser reads on in markup), while ``<script a=b/>`` is a script whose value ``b/`` holds the slash."""
 _RAW_TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 """Elements whose content the parser reads as text up to their own end tag, wherever they stand (lxml 6's
 libxml2 does so inside <svg> too; it parses <noscript> content as markup). Content skipped for any other
 element would hide markup the parser builds; content scanned needlessly only counts more."""
-_ATTRS_WITHIN_LIMIT = rf"(?:{_GROUP}){{0,{MAX_ATTRIBUTES}}}+(?![\s/])"
+
 
 def _either_case(name: str) -> str:
     """A tag name in ASCII letters of either case, spelt out: ignoring case would also match "ſcript"
@@ -97,7 +107,7 @@ def _either_case(name: str) -> str:
     return "".join(f"[{c.upper()}{c}]" for c in name)
 
 
-_S, _B = _either_case("script"), r"(?=[\s/>])"
+_S, _B = _either_case("script"), rf"(?=[{_WS}/>])"
 _DOUBLE = rf"(?:[^<-]++|-(?!->)|<(?!/{_S}{_B}))"
 """Script text inside "<!--" after a "<script" in it: HTML5 ends such text at "-->", and "</script" only
 takes it back to the commented part (double-escaped script data)."""
@@ -107,7 +117,7 @@ _ESCAPED = (rf"(?:-*+>|(?:[^<-]++|-(?!->)|<(?!/?{_S}{_B})|<{_S}{_B}{_DOUBLE}*+</
 script ends."""
 _SCRIPT_TEXT = rf"(?:[^<]++|<(?!!--|/{_S}{_B})|<!--{_ESCAPED})*+"
 _RAW_TEXT = "|".join(
-    rf"{n}{_B}{_ATTRS_WITHIN_LIMIT}>(?:{text}</{n}{_B}(?:{_GROUP})*+>?|.*+)"
+    rf"{n}{_B}{_ATTRS_WITHIN_LIMIT}{_OPEN_END}(?:{text}</{n}{_B}(?:{_GROUP})*+>?|.*+)"
     for n, text in ((_either_case(name), _SCRIPT_TEXT if name == "script" else ".*?")
                     for name in _RAW_TEXT_ELEMENTS))
 """Such an element, its text skipped up to its own end tag (``</title`` followed by a space, / or >;
@@ -115,17 +125,16 @@ a script's as HTML5 reads "<!--" and "<script" in it), whose attributes are read
 # One pass over the markup as an HTML5 tokeniser reads it: tags with their quoted values, comments,
 # "bogus comments" (<!x, <?x, </1 up to the first >, doctypes included), end tags (their quoted values
 # hide markup too) and raw-text elements. Possessive quantifiers never backtrack, so the scan is linear
-# in the page. A match is a run of tokens with no tag of more than MAX_ATTRIBUTES separator runs (and
-# so no more attributes), else one such tag (group 1): the loop runs about once a page, not once a token.
+# in the page. A match is a run of tokens with no tag of more than MAX_ATTRIBUTES attributes, else one
+# such tag (group 1): the loop runs about once a page, not once a token.
 _SCAN = regex.compile(
     rf"(?:<(?:{_RAW_TEXT}"
     rf"|!--(?:-?>|.*?--!?>|.*+)|[!?][^>]*+>?|/(?![A-Za-z])[^>]*+>?|/{_NAME}(?:{_GROUP})*+>?"
-    rf"|{_NAME}{_ATTRS_WITHIN_LIMIT}>?)|[^<]++|<(?![A-Za-z/!?]))++"
+    rf"|{_NAME}{_ATTRS_WITHIN_LIMIT}{_SEP}*+>?)|[^<]++|<(?![A-Za-z/!?]))++"
     rf"|<({_NAME}(?:{_GROUP})*+)>?", regex.DOTALL)
-_MANY_ATTRIBUTES = regex.compile(rf"{_NAME}(?:(?:[\s/]++|(?<=[\"'])){_ATTR}){{{MAX_ATTRIBUTES + 1}}}+")
-"""A tag whose first MAX_ATTRIBUTES + 1 separator runs each lead to an attribute: only a tag's last run
-may lead to none, so this is a tag of more attributes than the limit. One anchored match, linear in the
-tag (counting attribute matches by search restarted at every separator of a run of them: quadratic)."""
+_MANY_ATTRIBUTES = regex.compile(rf"{_NAME}(?:{_NEXT}{_ATTR}){{{MAX_ATTRIBUTES + 1}}}+")
+"""A tag of more attributes than the limit. One anchored match, linear in the tag (counting attribute
+matches by a search restarted at every separator of a run of them was quadratic)."""
 
 
 def check_size(n: int, max_bytes: int | None) -> None:
@@ -299,8 +308,10 @@ def check_complexity(html: str) -> None:
 
     Elements and cells are counted with fast scans (a ``<`` count first, so ordinary pages pay
     almost nothing) and err towards refusing; attributes are counted per element in one linear
-    pass that reads quotes as the parser does (about 2.4 ms for an ordinary page of 200 KB): only a tag
-    with more separator runs than the limit has its attributes counted.
+    pass that tokenises the markup as the parser does (about 2.5 ms for an ordinary page of 200 KB):
+    markup it skipped that the parser builds would be an element it never counted, so where the two
+    could differ it reads on (scanning too much only counts more). ``parse_tree`` cuts nothing this
+    scan did not see.
     """
     if html.count("<") > MAX_ELEMENTS and _count(_TAG_OPEN, html, MAX_ELEMENTS) > MAX_ELEMENTS:
         raise PageTooComplex(f"page opens more than {MAX_ELEMENTS} elements")
