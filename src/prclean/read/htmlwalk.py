@@ -181,12 +181,16 @@ class _Walker:
         else:
             self.buf.clear()
 
+    def in_main(self, el: Element, ctx: _Ctx) -> bool:
+        """Inside the page's main content: within it already, or the element is one of its roots."""
+        return ctx.in_main or id(el) in self.main
+
     def visit(self, el: Element, ctx: _Ctx, label: Label | None) -> None:
         """The lines of ``el``'s content; ``ctx`` is the context ``el``'s own text is gathered in and
         ``label`` the chrome ``el`` itself names (:func:`chrome_label`, computed once by the caller)."""
         tag = el.tag
         own = (None if tag in _CONTROLS else label) or ctx.label  # a swallowing control names nothing
-        in_main = ctx.in_main or id(el) in self.main
+        in_main = self.in_main(el, ctx)
         pre = ctx.pre or tag == "pre"
         inner = ctx if (own is ctx.label and in_main == ctx.in_main and pre == ctx.pre) else \
             _Ctx(ctx.tag, own, in_main, pre, ctx.lists, ctx.quote)
@@ -213,8 +217,7 @@ class _Walker:
             self.table_row(child, ctx, cells)
         elif tag in _AUTHOR_BLOCKS and (dump := _author_text(child, tag)) is not None:  # <pre>, or hard-wrapped <br> lines: a text dump
             self.close_pending(ctx)
-            in_child = ctx.in_main or id(child) in self.main
-            block = ctx.enter("pre", chrome_label(child) or ctx.label, in_child)
+            block = ctx.enter("pre", chrome_label(child) or ctx.label, self.in_main(child, ctx))
             for unit in segment_text(dump):
                 self.buf.append(unit.text)
                 self.after_br = self.after_br or (unit.blank_before == 0 and unit.index > 0)
@@ -238,8 +241,7 @@ class _Walker:
         self.buf.append(" | ".join(cells))
         self.links = _link_chars(row)
         self.after_br = self.after_br or self.order == self.last_row  # rows of one table stay one block
-        in_row = ctx.in_main or id(row) in self.main
-        self.flush(ctx.enter("tr", chrome_label(row) or ctx.label, in_row), cells=tuple(cells))
+        self.flush(ctx.enter("tr", chrome_label(row) or ctx.label, self.in_main(row, ctx)), cells=tuple(cells))
         self.last_row = self.order
 
     def block(self, child: Element, tag: str, ctx: _Ctx, label: Label | None) -> None:
@@ -247,8 +249,7 @@ class _Walker:
         self.close_pending(ctx)
         self.visit(child, ctx.enter(tag, ctx.label, ctx.in_main), label)
         if self.pending():  # text directly inside the block: the block's own label applies
-            in_child = ctx.in_main or id(child) in self.main
-            self.flush(ctx.enter(tag, label or ctx.label, in_child))
+            self.flush(ctx.enter(tag, label or ctx.label, self.in_main(child, ctx)))
         self.buf.clear()
 
 
