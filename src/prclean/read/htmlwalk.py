@@ -202,9 +202,8 @@ class _Walker:
             if isinstance(tag, str) and (tag not in DROP or _swallowed_page(child, tag)) and (
                     (child.get("hidden") is None and not child.get("style")) or not _hidden(child)):
                 self.visit_child(child, tag, inner)
-            tail = child.tail
-            if tail:
-                buf.append(tail if pre else tail.replace("\r", " ").replace("\n", " "))
+            if child.tail:
+                buf.append(_source_text(child.tail, pre))
 
     def visit_child(self, child: Element, tag: str, ctx: _Ctx) -> None:
         if tag == "br" or (tag == "small" and ctx.tag in _HEADINGS):  # <h1>Headline <small>deck</small>
@@ -228,9 +227,7 @@ class _Walker:
             elif tag != "a" and (label := chrome_label(child)) is not None:  # a named inline part is a box of its own
                 self.block(child, tag, ctx, label)
             else:
-                parts: list[str] = []
-                _inline_text(child, ctx.pre, parts)
-                text = "".join(parts)
+                text = _joined_text(child, ctx.pre)
                 if tag == "a" or child.get("href") is not None:  # link components (<pp-link href>) link too
                     self.links += len(text.strip())
                 self.buf.append(text)
