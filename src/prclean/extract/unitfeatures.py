@@ -133,15 +133,16 @@ def unit_parts(units: Sequence[Unit], found: Verdicts, inside: Collection[int] =
         return Features([], [])
     boxes = boxes or {}
     prose = [is_prose(u) for u in units]
-    own = [(1.0, *_shape(u, prose[i]), *_text(u.text), float(u.decoration), *_verdict(found.get(i), boxes.get(i)))
-           for i, u in enumerate(units)]
-    return Features(own, _place(units, found, inside, prose))
+    links = [u.link_chars / max(1, len(u.text)) for u in units]  # Unit.link_density, without the calls
+    own = [(1.0, *_shape(u, prose[i], links[i]), *_text(u.text), float(u.decoration),
+            *_verdict(found.get(i), boxes.get(i))) for i, u in enumerate(units)]
+    return Features(own, _place(units, found, inside, prose, links))
 
 
-def _shape(u: Unit, prose: bool) -> tuple[float, ...]:
+def _shape(u: Unit, prose: bool, links: float) -> tuple[float, ...]:
     """The unit's own length, links, sentence ending, markers and spacing."""
-    chars = len(u.text)  # Unit.link_density and Unit.short written out: a property costs a call
-    return (math.log1p(u.words), math.log1p(chars), u.link_chars / max(1, chars), float(u.ends_sentence),
+    # Unit.short written out: a property costs a call
+    return (math.log1p(u.words), math.log1p(len(u.text)), links, float(u.ends_sentence),
             float(u.bullet), float(u.heading), float(u.words <= SHORT_WORDS and not u.ends_sentence), float(prose),
             min(u.blank_before, _MAX_BLANKS) / _MAX_BLANKS, 1.0 if u.indent else 0.0)
 
@@ -179,7 +180,8 @@ def _verdict(v: Verdict | None, box: Verdict | None) -> tuple[float, ...]:
             0.0 if html or v.rule in STRUCTURAL_GUESSES else 1.0, float(html), *container)
 
 
-def _place(units: Sequence[Unit], found: Verdicts, inside: Collection[int], prose: list[bool]) -> list[list[float]]:
+def _place(units: Sequence[Unit], found: Verdicts, inside: Collection[int], prose: list[bool],
+           links: list[float]) -> list[list[float]]:
     """Columns of where each unit stands: main content, position, prose around it, dateline, window
     shares, and its neighbours' own numbers."""
     n = len(units)
@@ -192,7 +194,6 @@ def _place(units: Sequence[Unit], found: Verdicts, inside: Collection[int], pros
     ins = [1.0 if i in inside else 0.0 for i in range(n)]
     flagged = [1.0 if i in found else 0.0 for i in range(n)]
     prose_f = [float(p) for p in prose]
-    links = [u.link_chars / max(1, len(u.text)) for u in units]  # Unit.link_density, without the calls
     cum_words, cum_prose = _prefix(words), _prefix(prose_words)
     last = max(1, n - 1)
     log_words = [math.log1p(w) for w in words]
