@@ -9,8 +9,9 @@ complete tree of seven slots (root 0, children of slot ``s`` at ``2s + 1`` and `
 2. a tree's seven answers are packed into a 7-bit code, and a table of 128 entries per tree, built
    once by walking the tree for each code, gives the leaf the walk reaches (slots off the walk's
    path, and padding slots of trees with fewer splits, are simply ignored by the table);
-3. the leaves are added up in tree order, starting from the base, with a sequential cumulative sum:
-   the same additions, in the same order, as ``base + leaf_0 + leaf_1 + ...``, so the same float.
+3. the leaves are added up in tree order, starting from the base, one tree's row at a time (numpy
+   reduces over a C-ordered array's first axis that way): the same additions, in the same order, as
+   ``base + leaf_0 + leaf_1 + ...``, so the same float.
 
 numpy is imported here only, and only when a page is big enough to be worth it, so ``import prclean``
 and small pages never pay for it.
@@ -19,6 +20,7 @@ and small pages never pay for it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -90,7 +92,8 @@ def log_odds(table: Table, rows: Sequence[Sequence[float]], columns: Sequence[Se
     each row goes on with its value in each of ``columns``."""
     import numpy as np
 
-    x = np.array(rows, dtype=np.float64).T  # a unit per column: every step below is row-wise
+    width = len(rows[0])  # rows are all as wide (one page's features); read flat, faster than nested
+    x = np.fromiter(chain.from_iterable(rows), np.float64, count=len(rows) * width).reshape(len(rows), width).T
     if len(columns):
         x = np.concatenate((x, np.array(columns, dtype=np.float64)))
     answers = (x[table.split_features] <= table.split_thresholds).view(np.uint8)
@@ -99,8 +102,7 @@ def log_odds(table: Table, rows: Sequence[Sequence[float]], columns: Sequence[Se
     codes = slots[0].copy()
     for s in range(1, SLOTS):
         codes |= slots[s] << s
-    terms = np.empty((trees + 1, codes.shape[1]), dtype=np.float64)
-    terms[0] = table.base
-    terms[1:] = table.leaves[codes + table.offsets]
-    totals: list[float] = np.cumsum(terms, axis=0)[-1].tolist()  # sequential, in tree order: the compiled sum
+    # numpy reduces a C-ordered array over its first axis row after row, from ``initial``: for each
+    # unit the compiled sum's additions in its order (a sum along the last axis would pair terms up)
+    totals: list[float] = np.add.reduce(table.leaves[codes + table.offsets], axis=0, initial=table.base).tolist()
     return totals
