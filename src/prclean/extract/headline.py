@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from ..detect.verdict import STRUCTURAL_GUESSES, Verdicts
 from ..labels import Label, RuleName
@@ -138,6 +139,7 @@ class _Page:
     found: Verdicts
     start: int
     titles: list[str]
+    title_words: list[set[str]]
     headlines: set[str]
     sites: set[str]
     top_parts: dict[str, int]
@@ -169,11 +171,12 @@ def _context(units: Sequence[Unit], found: Verdicts, start: int, titles: Sequenc
         tail = _listed_crumb_tail(units, found, u.index, hi)
         if tail is not None:
             crumbs.setdefault(norms.get(tail) or norm(units[tail].text), tail)
-    leads = [(u.index, content_words(u.text)) for u in units[start:start + WALK] if is_prose(u)]
+    prose = (u for u in units[start:start + WALK] if is_prose(u))
+    leads = [(u.index, content_words(u.text)) for u in islice(prose, _LEAD_UNITS + 1)]  # the rest are never read
     h1 = next((u.index for u in units[:hi] if u.heading and u.level == 1), None)
     near = Counter(norms[u.index] for u in units[lo:hi])
-    return _Page(units, found, start, keys, headlines, sites, top, crumbs, norms, near, leads[:_LEAD_UNITS + 1], h1,
-                 *_width(units))
+    return _Page(units, found, start, keys, [word_set(t) for t in keys], headlines, sites, top, crumbs, norms, near,
+                 leads, h1, *_width(units))
 
 
 def _listed_crumb_tail(units: Sequence[Unit], found: Verdicts, i: int, hi: int) -> int | None:
@@ -241,7 +244,7 @@ def _features(c: Candidate, page: _Page) -> dict[str, float]:
     u = page.units[c.index]
     key = norm(c.text)
     words = word_set(key)
-    content = content_words(key)
+    content = _content_of(key, words)
     v = page.found.get(c.index)
     f = text_shape(c.text)
     lead = next((w for i, w in page.leads if i != c.index), set())
@@ -249,7 +252,7 @@ def _features(c: Candidate, page: _Page) -> dict[str, float]:
     f["title_exact"] = float(key in page.headlines)
     f["title_site"] = float(key in page.sites)
     f["title_inside"] = float(not f["title_exact"] and any(key in t or t in key for t in page.titles))
-    f["title_overlap"] = max((_jaccard(words, word_set(t)) for t in page.titles), default=0.0)
+    f["title_overlap"] = max((_jaccard(words, t) for t in page.title_words), default=0.0)
     f["top_line"] = float(page.top_parts.get(key, c.index) < c.index)
     f["crumb_tail"] = float(page.crumbs.get(key, c.index) != c.index)
     near = page.near[key] - (page.norms.get(c.index) == key)  # other lines near the body with its text
@@ -352,6 +355,12 @@ def content_words(text: str) -> set[str]:
     """Words that carry meaning (not "of", "and", "für"), or character pairs in CJK text."""
     words = word_set(text.casefold())
     return words if CJK.search(text) else {w for w in words if len(w) > SHORT_TOKEN}
+
+
+def _content_of(key: str, words: set[str]) -> set[str]:
+    """:func:`content_words` of a :func:`norm`-ed line whose :func:`word_set` is ``words``: casefolding
+    a casefolded text changes nothing, so its words are read off once for both."""
+    return words if CJK.search(key) else {w for w in words if len(w) > SHORT_TOKEN}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

@@ -24,6 +24,8 @@ _LONG_WORDS = 15
 _SHAPE_CACHE = 16384
 """Distinct candidate lines whose text shape is remembered (a few dozen candidates a page)."""
 _DATED = lazy(DATE, regex.IGNORECASE)
+_YEAR = lazy(r"\d{4}", regex.IGNORECASE)
+"""What :data:`_DATED` cannot match without, tested in a fraction of its time (same engine, same digits)."""
 _URLISH = lazy(r"https?://|\bwww\.|\.(?:com|org|net|html?)\b", regex.IGNORECASE)
 _PIPE = lazy(r"\s[|·»]\s")
 _DASH = lazy(r"\s[–—-]\s")
@@ -58,5 +60,7 @@ def _shape_of(text: str) -> tuple[tuple[str, float], ...]:
 
 def _date_share(text: str) -> float:
     """How much of the line a date takes: all of a date line, little of a headline that names a day."""
+    if not _YEAR.search(text):
+        return 0.0  # every date format writes a four-digit year: most lines are out with no pattern run
     found = _DATED.search(text)
     return (found.end() - found.start()) / len(text) if found else 0.0
