@@ -124,7 +124,7 @@ def choose_title(units: Sequence[Unit], found: Verdicts, start: int, skip: int |
         return None
     model = load_model(FEATURES)
     rows = evidence(cands, units, found, start, page_titles, skip)
-    probs = model.probabilities([model.score(r) for r in rows])
+    probs = model.probabilities(model.scores(rows))
     p, _, best = max((p, -k, c) for k, (c, p) in enumerate(zip(cands, probs)))
     if p < model.threshold:
         return None
