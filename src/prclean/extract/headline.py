@@ -204,7 +204,7 @@ def evidence(cands: Sequence[Candidate], units: Sequence[Unit], found: Verdicts,
     above = sorted({c.index for c in cands if c.index < start}, reverse=True)
     rank = {i: k for k, i in enumerate(above)}
     best_lead = max((r["lead"] for r in rows), default=0.0)
-    heads = {c.index for c in cands if heading_like(units[c.index])}
+    heads = {c.index for c, r in zip(cands, rows) if r["heading_like"]}  # heading_like of the candidate's unit
     between = _between(units, found, start)
     for c, r in zip(cands, rows):
         plain, chrome, after_menu, before_menu = between.get(c.index, (0, 0, False, False))
