@@ -58,6 +58,9 @@ _DATED = lazy(rf"{DATE}|\b\d{{1,2}}[:h.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?|uh
                        regex.IGNORECASE)
 _URLISH = lazy(r"https?://|\bwww\.", regex.IGNORECASE)
 _BYLINE_START = lazy(r"^(?:by|von|par|por|di|door)\s+\p{Lu}", regex.IGNORECASE)
+_BYLINE_INITIALS = "BbVvPpDd"
+"""The letters :data:`_BYLINE_START`'s words start with, in either case (no other character matches
+them case-insensitively): a line starting otherwise is no "By ..." line, and no pattern runs on it."""
 _SENTENCE_BREAK = lazy(r"(?<=\p{Ll}{3}|\d)[.!?…][\"”»“]?\s+(?=[\"„“«]?\p{Lu})")
 
 
@@ -124,7 +127,7 @@ def choose_title(units: Sequence[Unit], found: Verdicts, start: int, skip: int |
         return None
     model = load_model(FEATURES)
     rows = evidence(cands, units, found, start, page_titles, skip)
-    probs = model.probabilities([model.score(r) for r in rows])
+    probs = model.probabilities(model.scores(rows))
     p, _, best = max((p, -k, c) for k, (c, p) in enumerate(zip(cands, probs)))
     if p < model.threshold:
         return None
@@ -210,9 +213,9 @@ def _furniture(units: Sequence[Unit], found: Verdicts, start: int) -> tuple[str 
     """"News provided by" (and the unit naming the provider, when it stands on its own line) and the byline."""
     provided_by = issuer_unit = author = None
     for u in units[:start]:
-        if u.index < start - _BYLINE_REACH and found.get(u.index) and found[u.index].label == Label.BYLINE:
-            continue  # a "By ..." line far above the text is a sidebar's filter or another story's
         v = found.get(u.index)
+        if u.index < start - _BYLINE_REACH and v and v.label == Label.BYLINE:
+            continue  # a "By ..." line far above the text is a sidebar's filter or another story's
         if v and v.rule == RuleName.NEWS_PROVIDED_BY:
             rest = u.text.split("by", 1)[-1].strip(" :") if " by" in u.text.casefold() else ""
             nxt = next((w for w in units[u.index + 1:start] if w.text and not w.decoration), None)
@@ -220,7 +223,8 @@ def _furniture(units: Sequence[Unit], found: Verdicts, start: int) -> tuple[str 
                 provided_by = rest
             elif nxt is not None and nxt.words <= _PROVIDER_WORDS and not is_prose(nxt):
                 provided_by, issuer_unit = nxt.text, nxt.index
-        if author is None and ((v and v.label == Label.BYLINE) or _BYLINE_START.match(u.text)):
+        if author is None and ((v and v.label == Label.BYLINE)
+                               or (u.text[:1] in _BYLINE_INITIALS and _BYLINE_START.match(u.text))):
             author = author_from(u.text)  # also "By Ruth Okafor | 12 March 2025", a dated line
     return provided_by, issuer_unit, author
 

@@ -14,13 +14,14 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from ..detect.verdict import STRUCTURAL_GUESSES, Verdicts
 from ..labels import Label, RuleName
 from ..read.units import Unit
 from ..text import CJK, INVISIBLE, WORD, norm, word_set
 from .glued import CRUMB_SEP, TITLE_SEP, Part, glued_parts, hash_heading
-from .lineshape import SHORT_TOKEN, text_shape
+from .lineshape import CRUMB_MARKS, SHORT_TOKEN, marked, text_shape
 from .prose import heading_like, is_prose
 
 WALK = 50
@@ -65,6 +66,8 @@ near its text centres a sidebar's box titles, not its headline."""
 _FURNITURE = frozenset({Label.FURNITURE, Label.BYLINE, Label.SHARE, Label.DECORATION, Label.CAPTION,
                         Label.LANGUAGE_LIST, Label.AD, Label.WIRE_TRAILER})
 _MENU = frozenset({Label.MENU, Label.FOOTER, Label.COOKIE, Label.BANNER, Label.CONTACT_WIDGET})
+_NAMED = _FURNITURE | _MENU | {Label.RELATED}
+"""Labels with a feature of their own; the rest are "v_other"."""
 
 FEATURES = (
     "lead", "lead_gap", "title_exact", "title_site", "title_inside", "title_overlap", "top_line", "crumb_tail",
@@ -138,6 +141,7 @@ class _Page:
     found: Verdicts
     start: int
     titles: list[str]
+    title_words: list[set[str]]
     headlines: set[str]
     sites: set[str]
     top_parts: dict[str, int]
@@ -163,17 +167,18 @@ def _context(units: Sequence[Unit], found: Verdicts, start: int, titles: Sequenc
     norms = {u.index: norm(u.text) for u in units[max(0, lo - _NEIGHBOUR):hi]}
     crumbs: dict[str, int] = {}
     for u in units[lo:hi]:
-        pieces = CRUMB_SEP.split(norms[u.index])
+        pieces = _crumb_pieces(norms[u.index])
         if len(pieces) > 1 and pieces[-1]:
             crumbs.setdefault(pieces[-1], u.index)
-        tail = _listed_crumb_tail(units, found, u.index, hi)
+        tail = _listed_crumb_tail(units, found, u.index, hi) if u.index in found else None
         if tail is not None:
             crumbs.setdefault(norms.get(tail) or norm(units[tail].text), tail)
-    leads = [(u.index, content_words(u.text)) for u in units[start:start + WALK] if is_prose(u)]
+    prose = (u for u in units[start:start + WALK] if is_prose(u))
+    leads = [(u.index, content_words(u.text)) for u in islice(prose, _LEAD_UNITS + 1)]  # the rest are never read
     h1 = next((u.index for u in units[:hi] if u.heading and u.level == 1), None)
     near = Counter(norms[u.index] for u in units[lo:hi])
-    return _Page(units, found, start, keys, headlines, sites, top, crumbs, norms, near, leads[:_LEAD_UNITS + 1], h1,
-                 *_width(units))
+    return _Page(units, found, start, keys, [word_set(t) for t in keys], headlines, sites, top, crumbs, norms, near,
+                 leads, h1, *_width(units))
 
 
 def _listed_crumb_tail(units: Sequence[Unit], found: Verdicts, i: int, hi: int) -> int | None:
@@ -199,7 +204,7 @@ def evidence(cands: Sequence[Candidate], units: Sequence[Unit], found: Verdicts,
     above = sorted({c.index for c in cands if c.index < start}, reverse=True)
     rank = {i: k for k, i in enumerate(above)}
     best_lead = max((r["lead"] for r in rows), default=0.0)
-    heads = {c.index for c in cands if heading_like(units[c.index])}
+    heads = {c.index for c, r in zip(cands, rows) if r["heading_like"]}  # heading_like of the candidate's unit
     between = _between(units, found, start)
     for c, r in zip(cands, rows):
         plain, chrome, after_menu, before_menu = between.get(c.index, (0, 0, False, False))
@@ -210,7 +215,7 @@ def evidence(cands: Sequence[Candidate], units: Sequence[Unit], found: Verdicts,
         r["walk_first"] = float(bool(walk) and c.index == walk[0])
         r["lead_gap"] = r["lead"] - best_lead
         r["rank"] = math.log1p(rank.get(c.index, 0))
-        r["neighbour"] = float(any(c.index < j <= c.index + _NEIGHBOUR for j in heads))
+        r["neighbour"] = float(any(j in heads for j in range(c.index + 1, c.index + _NEIGHBOUR + 1)))
     if len({c.index for c, r in zip(cands, rows) if r["centred"]}) > _CENTRED_MAX:
         for r in rows:
             r["centred"] = 0.0
@@ -239,9 +244,9 @@ def _between(units: Sequence[Unit], found: Verdicts, start: int) -> dict[int, tu
 
 def _features(c: Candidate, page: _Page) -> dict[str, float]:
     u = page.units[c.index]
-    key = norm(c.text)
+    key = page.norms[c.index] if c.text == u.text else norm(c.text)  # a whole line's is the page's already
     words = word_set(key)
-    content = content_words(key)
+    content = _content_of(key, words)
     v = page.found.get(c.index)
     f = text_shape(c.text)
     lead = next((w for i, w in page.leads if i != c.index), set())
@@ -249,12 +254,12 @@ def _features(c: Candidate, page: _Page) -> dict[str, float]:
     f["title_exact"] = float(key in page.headlines)
     f["title_site"] = float(key in page.sites)
     f["title_inside"] = float(not f["title_exact"] and any(key in t or t in key for t in page.titles))
-    f["title_overlap"] = max((_jaccard(words, word_set(t)) for t in page.titles), default=0.0)
+    f["title_overlap"] = max((_jaccard(words, t) for t in page.title_words), default=0.0)
     f["top_line"] = float(page.top_parts.get(key, c.index) < c.index)
     f["crumb_tail"] = float(page.crumbs.get(key, c.index) != c.index)
     near = page.near[key] - (page.norms.get(c.index) == key)  # other lines near the body with its text
-    f["echo_above"] = float(any(page.norms.get(i) == key or page.crumbs.get(key) == i
-                                for i in range(max(0, c.index - _NEIGHBOUR), c.index)))
+    above = range(max(0, c.index - _NEIGHBOUR), c.index)
+    f["echo_above"] = float(page.crumbs.get(key, -1) in above or any(page.norms.get(i) == key for i in above))
     naming = len(words) >= _REPEAT_WORDS
     f["repeated_near"] = float(min(near, 2)) if naming else 0.0
     f["repeated_short"] = float(near > 0 and not naming)
@@ -265,7 +270,7 @@ def _features(c: Candidate, page: _Page) -> dict[str, float]:
         f["v_furniture"] = float(not guess and v.label in _FURNITURE)
         f["v_menu"] = float(not guess and v.label in _MENU)
         f["v_related"] = float(not guess and v.label == Label.RELATED)
-        f["v_other"] = float(not guess and v.label not in _FURNITURE | _MENU | {Label.RELATED})
+        f["v_other"] = float(not guess and v.label not in _NAMED)
     f["over_byline"] = float(_over_byline(c.index, page))
     f["html"] = float(bool(page.titles))
     return f
@@ -324,10 +329,15 @@ def _anchor_texts(units: Sequence[Unit], lo: int, hi: int, titles: Sequence[str]
     for u in units[:1]:
         out.setdefault(_headline_part(norm(u.text)), u.index)
     for u in units[lo:hi]:
-        pieces = CRUMB_SEP.split(norm(u.text))
+        pieces = _crumb_pieces(norm(u.text))
         if len(pieces) > 1:
             out.setdefault(pieces[-1], u.index)
     return out
+
+
+def _crumb_pieces(text: str) -> list[str]:
+    """A breadcrumb's items, or the line alone; the pattern runs only where a separator's mark is."""
+    return CRUMB_SEP.split(text) if marked(text, CRUMB_MARKS) else [text]
 
 
 def _headline_part(title: str) -> str:
@@ -349,9 +359,20 @@ def _width(units: Sequence[Unit]) -> tuple[int, int]:
 
 
 def content_words(text: str) -> set[str]:
-    """Words that carry meaning (not "of", "and", "für"), or character pairs in CJK text."""
-    words = word_set(text.casefold())
-    return words if CJK.search(text) else {w for w in words if len(w) > SHORT_TOKEN}
+    """Words that carry meaning (not "of", "and", "für"), or character pairs in CJK text.
+
+    ASCII text holds no CJK character, which a flag on the string says without a scan (a lead
+    paragraph is long).
+    """
+    if not text.isascii() and CJK.search(text):
+        return word_set(text.casefold())
+    return {w for w in WORD.findall(text.casefold()) if len(w) > SHORT_TOKEN}  # word_set's words, filtered
+
+
+def _content_of(key: str, words: set[str]) -> set[str]:
+    """:func:`content_words` of a :func:`norm`-ed line whose :func:`word_set` is ``words``: casefolding
+    a casefolded text changes nothing, so its words are read off once for both."""
+    return words if not key.isascii() and CJK.search(key) else {w for w in words if len(w) > SHORT_TOKEN}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -361,7 +382,7 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 def _wordy(text: str) -> bool:
     """Real words, not initials or glyph rows ("A A A", "d a h")."""
     tokens = WORD.findall(text)
-    return bool(tokens) and sum(len(t) for t in tokens) >= _WORDY * len(tokens)
+    return bool(tokens) and sum(map(len, tokens)) >= _WORDY * len(tokens)
 
 
 __all__ = ["FEATURES", "Candidate", "Part", "candidates", "content_words", "evidence"]
