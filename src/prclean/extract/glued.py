@@ -63,7 +63,7 @@ def hash_heading(u: Unit) -> str:
 
 def glued_parts(u: Unit, anchors: Mapping[str, int]) -> list[Part]:
     """The headlines glued to the front of this unit's text, if any."""
-    if not _MIN_ANCHOR_WORDS + _MIN_REST_WORDS <= count_words(u.text) <= _MAX_GLUED_WORDS:
+    if not _MIN_ANCHOR_WORDS + _MIN_REST_WORDS <= u.words <= _MAX_GLUED_WORDS:
         return []
     parts = [p for p in (_anchored(u, anchors), _doubled_seam(u.text)) if p is not None]
     return list({p.head: p for p in parts}.values())
