@@ -123,6 +123,7 @@ class RuleName(StrEnum):
     LINK_DENSE = "link-dense"
     REPEATED = "repeated"
     CAPTION_AFTER_CREDIT = "caption-after-credit"
+    CONSENT_DIALOG = "consent-dialog"
     # extraction: decisions about the body span and the header
     UNNUMBERED_HEADING = "unnumbered-heading"
     LINK_CARD = "link-card"

@@ -10,6 +10,7 @@ in this list where its evidence ranks.
 from __future__ import annotations
 
 from ..read.units import Page
+from .consent import consent_dialog
 from .containers import containers
 from .phrases import phrases
 from .structure import (
@@ -31,7 +32,7 @@ __all__ = ["DETECTORS", "Verdict", "Verdicts", "detect"]
 DETECTORS: tuple[Detector, ...] = (
     decoration, phrases, language_list, language_line, truncated_teaser, doubled_text, repeated, link_dense,
     menu_runs,
-    caption_after_credit, trailer_url,  # context: they read the verdicts above
+    caption_after_credit, trailer_url, consent_dialog,  # context: they read the verdicts above
     containers,  # HTML class words: weaker than anything a unit's own text says
 )
 

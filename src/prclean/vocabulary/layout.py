@@ -48,3 +48,22 @@ TRUNCATED = lazy(r"(?:\w\s?(?:\.\.\.|…)\s*[)\]]?|[\[(](?:continued|more|mehr|w
 """How a teaser ends where the text goes on elsewhere: an ellipsis, "[more]", "Read more »"."""
 TEASER_HINT = lazy(r"\.\.\.|…|continued|more|mehr|weiter|suite|más|reading|lesen")
 """A cheap test whether a line's tail could be a teaser ending, before the full pattern runs."""
+
+COOKIE_WORD = lazy(r"\bcookies?\b|クッキー|\blegitimate interests?\b|\bstore and/or access\b|"
+                   r"\bpartners?\b.{0,80}\b(purposes?|consent)\b", regex.IGNORECASE)
+"""What a consent dialog's headings and paragraphs keep naming: cookies ("Functional Cookies", "Cookie
+List"), and in the IAB's consent framework the purposes its partners ask for ("Store and/or access
+information on a device", "91 partners can use this purpose", "Object to legitimate interests")."""
+COOKIE_HINT = ("cookie", "クッキー", "legitimate interest", "store and/or", "partner")
+"""Pieces a lowercased line holds when :data:`COOKIE_WORD` can match: a substring test spares the pattern."""
+_CONSENT_VERB = (r"accept|reject|allow|deny|decline|manage|customi[sz]e|save|confirm|"
+                 r"akzeptieren|ablehnen|zulassen|verwalten|speichern|accepter|refuser|personnaliser|"
+                 r"aceptar|rechazar|configurar|accetta|rifiuta")
+_CONSENT_OBJECT = (r"all|alle|tout|todas?|tutti|cookies?|preferences|settings|choices|consent|options|vendors|"
+                   r"purposes|einstellungen|"
+                   r"auswahl|paramètres|préférences|configuración|preferencias")
+CONSENT_CONTROL = lazy(rf"\b({_CONSENT_VERB})\b.{{0,40}}\b({_CONSENT_OBJECT})\b|"
+                       rf"\b({_CONSENT_OBJECT})\b.{{0,40}}\b({_CONSENT_VERB})\b|\balways active\b", regex.IGNORECASE)
+"""A consent dialog's button or link: a verb and what it applies to, either way round ("Accept All
+Cookies", "Manage Cookie Preferences", "Confirm My Choices", "Alle akzeptieren"), or the label on a
+category nobody can switch off ("Always Active")."""
