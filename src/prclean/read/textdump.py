@@ -15,8 +15,9 @@ Nothing is rewritten: a unit's text is made of the input's characters, minus mar
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, count
 from typing import Any, NamedTuple
 
 import regex
@@ -158,11 +159,13 @@ def _strip_markup(line: str, markdown: bool) -> _Markup:
 def is_markdown(lines: list[str]) -> bool:
     """Does the dump write markdown?  Its links, images, headings or table rules say so."""
     sample = lines[:_FLAVOUR_LINES]
-    if any("](" in ln and _MD_LINK.search(ln) for ln in sample):
+    joined = "\n".join(sample)  # one scan for each mark says whether any line needs a look: most dumps have none
+    if "](" in joined and any("](" in ln and _MD_LINK.search(ln) for ln in sample):
         return True
-    if sum(ln[:1] == "#" and bool(_MD_HEADING.match(ln)) for ln in sample) >= _MIN_MD_HEADINGS:
+    if ("\n#" in joined or joined[:1] == "#") and sum(
+            ln[:1] == "#" and bool(_MD_HEADING.match(ln)) for ln in sample) >= _MIN_MD_HEADINGS:
         return True
-    return any("---" in ln and _MD_TABLE_RULE.match(ln) for ln in sample)
+    return "---" in joined and any("---" in ln and _MD_TABLE_RULE.match(ln) for ln in sample)
 
 
 def _table_rows(lines: list[str]) -> set[int]:
@@ -215,7 +218,7 @@ def _column_cuts(lines: list[str]) -> list[int]:
     line; a single-column page has no such stripe, because wrapped prose fills every column.
     """
     wide = [ln for ln in lines if len(ln) >= _WIDE]
-    if len(wide) < _MIN_COLUMN_LINES or len(wide) * _COLUMN_SHARE < sum(1 for ln in lines if ln.strip()):
+    if len(wide) < _MIN_COLUMN_LINES or len(wide) * _COLUMN_SHARE < len(lines) - lines.count(""):  # right-stripped
         return []
     width = max(len(ln) for ln in wide)
     # counted as differences at the ends of each line and of each run of ink, then summed up: a loop
@@ -261,23 +264,25 @@ def _split_md_links(text: str) -> str:
     html2text writes a linked teaser card as one link: "[\\n\\n---\\n\\nTitle\\n\\nBlurb](/news/1)".
     Read line by line, its "](/news/1)" would stay in the text as words; split per line, each
     line is stripped of its markup like any link and counts as link text. Found by scanning back
-    from each "](" to its opening bracket, so the cost is linear in the links' length.
+    from each "](" to its opening bracket, so the cost is linear in the links' length; a link whose
+    opening bracket is on its own line (nearly all) is passed over after a scan of that line only.
     """
     out: list[str] = []
     pos = 0
-    for m in _MD_LINK_END.finditer(text):
-        close = m.start()
-        if close < pos:
-            continue
-        opening = _opening_bracket(text, close, max(pos, close - _MAX_LINK_TEXT))
-        end = text.find(")", close + 2, close + 2 + _MAX_LINK_TEXT)
-        if opening is None or end < 0 or "\n" in text[close + 2:end] or "\n" not in text[opening:close]:
-            continue
-        image = opening > 0 and text[opening - 1] == "!"
-        lines = text[opening + 1:close].split("\n")
-        out.append(text[pos:opening - image])
-        out.append("\n".join(f"[{ln}]()" if not image and _linkable(ln) else ln for ln in lines))
-        pos = end + 1
+    close = text.find("](")
+    while close >= 0:
+        lo = max(pos, close - _MAX_LINK_TEXT)
+        newline = text.rfind("\n", lo, close)
+        if newline >= 0 and _opening_bracket(text, close, newline + 1) is None:
+            opening = _opening_bracket(text, close, lo)
+            end = text.find(")", close + 2, close + 2 + _MAX_LINK_TEXT)
+            if opening is not None and end >= 0 and text.find("\n", close + 2, end) < 0:
+                image = opening > 0 and text[opening - 1] == "!"
+                lines = text[opening + 1:close].split("\n")
+                out.append(text[pos:opening - image])
+                out.append("\n".join(f"[{ln}]()" if not image and _linkable(ln) else ln for ln in lines))
+                pos = end + 1
+        close = text.find("](", max(close + 2, pos))
     out.append(text[pos:])
     return "".join(out)
 
@@ -288,17 +293,18 @@ def _linkable(line: str) -> bool:
 
 
 def _opening_bracket(text: str, close: int, lo: int) -> int | None:
-    """Index of the "[" that the "]" at ``close`` closes, looking no further back than ``lo``."""
+    """Index of the "[" that the "]" at ``close`` closes, looking no further back than ``lo`` (from
+    bracket to bracket: the characters between are not looked at one by one)."""
     depth = 0
-    for i in range(close - 1, lo - 1, -1):
-        ch = text[i]
-        if ch in "[]" and i > 0 and text[i - 1] == "\\":
+    i = close
+    while (i := max(text.rfind("[", lo, i), text.rfind("]", lo, i))) >= 0:
+        if i > 0 and text[i - 1] == "\\":
             continue  # an escaped bracket
-        if ch == "]":
+        if text[i] == "]":
             depth += 1
-        elif ch == "[":
-            if depth == 0:
-                return i
+        elif depth == 0:
+            return i
+        else:
             depth -= 1
     return None
 
@@ -307,16 +313,20 @@ def segment_text(text: str) -> tuple[Unit, ...]:
     """Split a text rendering into units, gluing back lines a renderer wrapped."""
     if "](" in text:
         text = _split_md_links(text)
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(_TAB).split("\n")
-    lines = [ln.rstrip() for ln in raw]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text:  # expanding copies the whole text: most dumps have no tab
+        text = text.expandtabs(_TAB)
+    lines = list(map(str.rstrip, text.split("\n")))
     cuts = _column_cuts(lines)
-    columns = _split_columns(lines, cuts) if cuts else [list(enumerate(lines))]
     markdown = is_markdown(lines)
     rows = _table_rows(lines) if markdown else set()
     drafts: list[_Draft] = []
-    for column in columns:  # each column has its own wrap width
-        _segment_lines(column, drafts, markdown, rows)
-    return tuple(_freeze(i, d) for i, d in enumerate(drafts))
+    if not cuts:
+        _segment_lines(lines, None, drafts, markdown, rows)
+    for column in _split_columns(lines, cuts) if cuts else ():  # each column has its own wrap width
+        _segment_lines([ln for _, ln in column], [no for no, _ in column], drafts, markdown, rows)
+    return tuple(map(_freeze, count(), drafts))
 
 
 _Draft = list[Any]
@@ -326,6 +336,11 @@ cells, marker]``. A list, not an object: a dump of a million short lines makes a
 list is made four times faster than a dataclass (1,000,000 repeated lines: 0.3 s less)."""
 _TEXT, _LAST, _LINKS = 0, 2, 3
 """The fields a wrapped line changes."""
+_PARAGRAPH, _QUOTE, _HEADING, _LIST_ITEM, _TABLE_ROW = (Kind.PARAGRAPH, Kind.QUOTE, Kind.HEADING, Kind.LIST_ITEM,
+                                                        Kind.TABLE_ROW)
+"""The kinds a draft takes, looked up once (an enum member's lookup costs ten times a name's)."""
+_NEVER = sys.maxsize
+"""The "full line" length of an unwrapped column: no line reaches it."""
 
 
 def _freeze(index: int, draft: _Draft) -> Unit:
@@ -340,52 +355,67 @@ def _freeze(index: int, draft: _Draft) -> Unit:
 
 def _new_draft(mark: _Markup, no: int, indent: int, blank: int, bullet: regex.Match[str] | None, markdown: bool,
                row: bool) -> _Draft:
-    """A new unit starting at line ``no``, with the structure its markers show."""
-    decoration = mark.decoration or not mark.text
+    """A new unit starting at line ``no``, with the structure its markers show (a markup reading
+    without letters or digits, the empty one included, is decoration)."""
+    decoration = mark.decoration
     if mark.heading:
-        return [mark.text, no, no, mark.link_chars, bullet is not None, indent, blank, True, decoration, Kind.HEADING,
+        return [mark.text, no, no, mark.link_chars, bullet is not None, indent, blank, True, decoration, _HEADING,
                 mark.heading, False, (), ""]
     if bullet is not None:
         marker = bullet.group("mark")
-        return [mark.text, no, no, mark.link_chars, True, indent, blank, False, decoration, Kind.LIST_ITEM,
+        return [mark.text, no, no, mark.link_chars, True, indent, blank, False, decoration, _LIST_ITEM,
                 indent // _MD_INDENT if markdown else 0, marker[0].isdigit(), (), marker]
     if row:
         cells = _cells(mark.text)  # as HTML rows read: no outer bars
-        return [" | ".join(cells), no, no, mark.link_chars, False, indent, blank, False, decoration, Kind.TABLE_ROW,
+        return [" | ".join(cells), no, no, mark.link_chars, False, indent, blank, False, decoration, _TABLE_ROW,
                 0, False, cells, ""]
     return [mark.text, no, no, mark.link_chars, False, indent, blank, False, decoration,
-            Kind.QUOTE if mark.quote else Kind.PARAGRAPH, 0, False, (), ""]
+            _QUOTE if mark.quote else _PARAGRAPH, 0, False, (), ""]
 
 
-def _segment_lines(numbered: list[tuple[int, str]], drafts: list[_Draft], markdown: bool, rows: set[int]) -> None:
-    """Append the units of one column of lines to ``drafts``."""
-    width = _wrap_width([len(ln) for _, ln in numbered if ln.strip()])
-    full_at = width - max(_FULL_SLACK_MIN, width // _FULL_SLACK_DIV) if width else None
+def _segment_lines(lines: list[str], numbers: list[int] | None, drafts: list[_Draft], markdown: bool,
+                   rows: set[int]) -> None:
+    """Append the units of one column of lines (numbered from 0, or by ``numbers``) to ``drafts``.
+
+    Lines arrive right-stripped, so a blank one is empty. One pass; a plain line (no bullet, not a
+    table row, not a heading) makes its draft here, without a call.
+    """
+    width = _wrap_width(list(filter(None, map(len, lines))))  # the non-blank lines' lengths
+    full_at = width - max(_FULL_SLACK_MIN, width // _FULL_SLACK_DIV) if width else _NEVER
     blank = 1 if drafts else 0
     cur: _Draft | None = None
     prev_full = False
-    for no, line in numbered:
-        if not line or line.isspace():
+    for no, line in enumerate(lines) if numbers is None else zip(numbers, lines):
+        if not line:
             blank += 1
             prev_full = False
             cur = None
             continue
         body = line.lstrip()
         indent = len(line) - len(body)
-        m = LIST_ITEM.match(body) if body[0] in _BULLET_START else None
-        if body[0] == "o" and indent >= _LYNX_LIST_INDENT:
+        first = body[0]
+        m = LIST_ITEM.match(body) if first in _BULLET_START else None
+        if first == "o" and indent >= _LYNX_LIST_INDENT:
             m = _LYNX_O.match(body)
-        if m and m.group("mark")[0].isdigit() and (prev_full or _DATE_START.match(body)):
+        if m is not None and m.group("mark")[0].isdigit() and (prev_full or _DATE_START.match(body)):
             m = None  # "26. Januar 2022" is a date, and a number after a full line continues its sentence
-        is_bullet = bool(m)
-        mark = _strip_markup(body[m.end():] if is_bullet and m else body, markdown)
-        if cur is not None and prev_full and not is_bullet and not mark.decoration and not mark.heading:
-            cur[_TEXT] = f"{cur[_TEXT]} {mark.text}".strip()
-            cur[_LINKS] += mark.link_chars
-            cur[_LAST] = no
-        else:
-            cur = _new_draft(mark, no, indent, blank, m if is_bullet else None, markdown, no in rows)
+        if m is not None:
+            mark = _strip_markup(body[m.end():], markdown)
+            cur = _new_draft(mark, no, indent, blank, m, markdown, no in rows)
             drafts.append(cur)
+        else:
+            mark = _strip_markup(body, markdown)
+            if prev_full and cur is not None and not mark.decoration and not mark.heading:
+                cur[_TEXT] = f"{cur[_TEXT]} {mark.text}".strip()
+                cur[_LINKS] += mark.link_chars
+                cur[_LAST] = no
+            elif mark.heading or no in rows:
+                cur = _new_draft(mark, no, indent, blank, None, markdown, no in rows)
+                drafts.append(cur)
+            else:
+                cur = [mark.text, no, no, mark.link_chars, False, indent, blank, False, mark.decoration,
+                       _QUOTE if mark.quote else _PARAGRAPH, 0, False, (), ""]
+                drafts.append(cur)
         blank = 0
         # a rule line (a w3m table's border) spans the width but wraps no text: the row under it is its own
-        prev_full = full_at is not None and len(line) >= full_at and not mark.decoration
+        prev_full = len(line) >= full_at and not mark.decoration
