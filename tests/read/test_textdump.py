@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from prclean.labels import Kind
-from prclean.read.textdump import _wrap_width, segment_text
+from prclean.read.fixedwidth import wrap_width
+from prclean.read.textdump import segment_text
 from prclean.read.units import Unit
 
 WRAPPED = ("The company said on Monday that it would open a new plant in the north of the country, adding jobs\n"
@@ -23,7 +24,7 @@ def test_wrapped_lines_are_glued_back():
 
 def test_unwrapped_text_keeps_one_unit_per_line():
     text = "\n".join(["Short title line", "A" * 300 + " end.", "Another paragraph of different length " * 9])
-    assert _wrap_width([len(x) for x in text.splitlines()]) is None
+    assert wrap_width([len(x) for x in text.splitlines()]) is None
     assert len(segment_text(text)) == 3
 
 

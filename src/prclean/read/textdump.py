@@ -15,8 +15,9 @@ Nothing is rewritten: a unit's text is made of the input's characters, minus mar
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
-from itertools import accumulate
+from itertools import count
 from typing import Any, NamedTuple
 
 import regex
@@ -25,16 +26,20 @@ from ..labels import Kind
 from ..text import INVISIBLE, lazy
 from ..vocabulary.dates import DATE
 from ..vocabulary.layout import BULLETS, DASHES, LIST_ITEM
+from .fixedwidth import column_cuts, split_columns, wrap_width
 from .units import Unit, text_features
 
 _ALNUM = lazy(r"[^\W_]")
-_INK = re.compile(r"[^ ]+")  # the standard engine: faster than regex for this
+_INVISIBLE = re.compile(INVISIBLE.pattern)  # the same class: the standard engine removes it five times faster
 _BULLET_START = frozenset(BULLETS + DASHES + "0123456789")
 # Link and image text may hold escaped brackets ("\\[object Object\\]") and one level of plain ones
 # ("[[email protected]](/cdn-cgi/...)"), as html2text writes them.
-_MD_TEXT = r"((?:\\.|[^\[\]\\\n]|\[(?:\\.|[^\[\]\\\n]){0,300}\]){0,500})"
-_MD_IMAGE = lazy(r"!\[" + _MD_TEXT + r"\]\([^)\n]{0,2000}\)")
-_MD_LINK = lazy(r"\[" + _MD_TEXT + r"\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
+# Every repeat is possessive: no repeat can end on a "]" or ")" it did not consume, so giving characters
+# back never finds another match, and the standard engine, which has possessive repeats, reads these
+# twice as fast as regex (same matches on every line of the corpus).
+_MD_TEXT = r"((?:\\.|[^\[\]\\\n]|\[(?:\\.|[^\[\]\\\n]){0,300}+\]){0,500}+)"
+_MD_IMAGE = re.compile(r"!\[" + _MD_TEXT + r"\]\([^)\n]{0,2000}+\)")
+_MD_LINK = re.compile(r"\[" + _MD_TEXT + r"\]\((?:[^()\n]|\([^()\n]{0,200}+\)){0,2000}+\)")
 _MD_LINK_END = lazy(r"\]\(")
 _MAX_LINK_TEXT = 2000
 """Characters a link's text may span over several lines (a teaser card: image, rule, title, blurb)."""
@@ -45,7 +50,7 @@ _MD_QUOTE = lazy(r"^>+\s?")
 _MD_TABLE_RULE = lazy(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _MD_EMPH = lazy(r"(\*\*|__)(?=[^\s*_])(.{1,500}?)(?<=[^\s*_])\1")  # not "_____" (a form field)
 _LYNX_REF = lazy(r"\[\d{1,5}\]|\((?:BUTTON|IMG|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|LINK)\]")
-_LYNX_WORD = lazy(r"\((?:BUTTON|IMG|INLINE|LINK|FORM)\)")
+_LYNX_WORD = re.compile(r"\((?:BUTTON|IMG|INLINE|LINK|FORM)\)")
 _LEADING_IMG = lazy(r"^\s*(?:\[[^\s\]]{1,200}\]\s*)+(?=\w)")
 _IMG_TOKENS = lazy(r"^(?:\s*\[[^\s\]]{1,200}\])+\s*$")  # lynx prints an image's file name
 
@@ -59,39 +64,13 @@ _MD_INDENT = 2
 """Markdown converters indent a nested list item by two spaces per level."""
 _MARKUP_CACHE = 65536
 """Distinct lines whose markup reading is remembered: dumps repeat menu and footer lines."""
-_WIDE = 120
-"""A line this long in a dump is either wrapped prose or columns side by side."""
 _TAB = 8
 """Renderers set tab stops every eight columns."""
-_MIN_WRAPPED = 40
-"""Lines shorter than this say nothing about the wrap width (headings, list items)."""
-_MAX_WIDTH = 260
-"""No renderer wraps wider than this: longer lines are unwrapped paragraphs (innerText, markdown)."""
-_WRAP_SLACK = 12
-"""A wrapped line ends within a word's length of the wrap column."""
-_WRAP_BAND = 25
-"""...and a paragraph's wrapped lines within this band below it."""
-_MIN_AT_WIDTH = 3
-"""A wrap width is believed when three or more lines reach it."""
-_BAND_SHARE = 0.3
-"""...and when lines near it are a good share of all long lines (not a few long ones among many)."""
 _FULL_SLACK_MIN, _FULL_SLACK_DIV = 15, 6
 """A line is "full" (the renderer wrapped it) when it reaches within max(15, width/6) of the width."""
-_MIN_COLUMN_LINES = 20
-"""Side-by-side columns are looked for only on pages with this many wide lines..."""
-_COLUMN_SHARE = 3
-"""...making at least a third of the page's lines."""
-_COLUMN_MARGIN = 10
-"""A column gap is not looked for within this many characters of either edge."""
-_GAP_INK = 0.04
-"""A gap column is ink-free in at least 96% of the wide lines that reach it."""
-_EDGE_INK = 0.2
-"""A gap ends where a column starts: the next column is inked in a fifth of the lines or more."""
-_MIN_GAP = 2
-"""A gap is at least two blank columns wide."""
 
 
-def _spaced(m: regex.Match[str], inner: str) -> str:
+def _spaced(m: re.Match[str] | regex.Match[str], inner: str) -> str:
     """Markup replaced by its text, with a space kept where it separated two words."""
     text, start, end = m.string, m.start(), m.end()
     before = " " if start > 0 and text[start - 1].isalnum() and inner[:1].isalnum() else ""
@@ -110,6 +89,9 @@ class _Markup(NamedTuple):
     decoration: bool = False
 
 
+_tuple_new = tuple.__new__
+
+
 @lru_cache(maxsize=_MARKUP_CACHE)
 def _strip_markup(line: str, markdown: bool) -> _Markup:
     """Remove markdown/lynx/w3m markup (markdown's own only in a markdown dump: ``__init__`` is a name)."""
@@ -118,38 +100,46 @@ def _strip_markup(line: str, markdown: bool) -> _Markup:
         if _IMG_TOKENS.match(line):
             return _Markup(line.strip(), decoration=True)
         line = _LEADING_IMG.sub("", line)  # "[img-22-244] Berlin (dpa) - ...": an image's alt before text
-        line = _MD_IMAGE.sub(lambda m: _spaced(m, m.group(1)), line)
+        if "](" in line:  # a markdown image or link writes "](": lynx's "[12]" references do not
+            if "![" in line:
+                line = _MD_IMAGE.sub(lambda m: _spaced(m, m.group(1)), line)
 
-        def _link(m: regex.Match[str]) -> str:
-            nonlocal link_chars
-            link_chars += len(m.group(1))
-            return _spaced(m, m.group(1))
+            def _link(m: re.Match[str]) -> str:
+                nonlocal link_chars
+                link_chars += len(m.group(1))
+                return _spaced(m, m.group(1))
 
-        line = _MD_LINK.sub(_link, line)
+            line = _MD_LINK.sub(_link, line)
         line = _LYNX_REF.sub(lambda m: _spaced(m, ""), line)
-    heading = quote = 0
+    heading = 0
+    quote = False
     if markdown and line.startswith("#") and (m := _MD_HEADING.match(line)):
         heading = len(m.group(0).strip())
         line = line[m.end():]
     if markdown and line.startswith(">") and (m := _MD_QUOTE.match(line)):
-        quote = 1
+        quote = True
         line = line[m.end():]
     if markdown and ("**" in line or "__" in line):
         line = _MD_EMPH.sub(lambda m: _spaced(m, m.group(2)), line)
     if not line.isascii():
-        line = INVISIBLE.sub("", line)
+        line = _INVISIBLE.sub("", line)
     text = " ".join(line.split())
-    return _Markup(text, link_chars, heading, bool(quote), not _ALNUM.search(text))
+    head = text[:1]  # most lines start with a letter or digit: no search for one
+    decoration = not (head.isascii() and head.isalnum()) and not _ALNUM.search(text)
+    markup: _Markup = _tuple_new(_Markup, (text, link_chars, heading, quote, decoration))
+    return markup
 
 
 def is_markdown(lines: list[str]) -> bool:
     """Does the dump write markdown?  Its links, images, headings or table rules say so."""
     sample = lines[:_FLAVOUR_LINES]
-    if any("](" in ln and _MD_LINK.search(ln) for ln in sample):
+    joined = "\n".join(sample)  # one scan for each mark says whether any line needs a look: most dumps have none
+    if "](" in joined and any("](" in ln and _MD_LINK.search(ln) for ln in sample):
         return True
-    if sum(ln[:1] == "#" and bool(_MD_HEADING.match(ln)) for ln in sample) >= _MIN_MD_HEADINGS:
+    if ("\n#" in joined or joined[:1] == "#") and sum(
+            ln[:1] == "#" and bool(_MD_HEADING.match(ln)) for ln in sample) >= _MIN_MD_HEADINGS:
         return True
-    return any("---" in ln and _MD_TABLE_RULE.match(ln) for ln in sample)
+    return "---" in joined and any("---" in ln and _MD_TABLE_RULE.match(ln) for ln in sample)
 
 
 def _table_rows(lines: list[str]) -> set[int]:
@@ -175,96 +165,31 @@ def _cells(line: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _wrap_width(lengths: list[int]) -> int | None:
-    """The column a fixed-width renderer wrapped at, or None for unwrapped text.
-
-    A wrapped rendering shows many lines ending within a few columns of one width; an innerText
-    or markdown dump shows line lengths spread over hundreds of columns.
-    """
-    long = sorted((n for n in lengths if n >= _MIN_WRAPPED), reverse=True)
-    for i, top in enumerate(long):
-        if top > _MAX_WIDTH:
-            continue
-        near = sum(1 for n in long[i:] if n >= top - _WRAP_SLACK)
-        if near >= _MIN_AT_WIDTH:
-            band = sum(1 for n in long if top - _WRAP_BAND <= n <= top)
-            half = sum(1 for n in long if n >= top // 2)
-            return top if band >= _BAND_SHARE * half else None
-        break
-    return None
-
-
-def _column_cuts(lines: list[str]) -> list[int]:
-    """Columns at which a table layout rendered side by side can be cut apart.
-
-    w3m renders layout tables as columns of text next to each other (navigation | release |
-    sidebar).  Such a page shows wide lines with vertical stripes that are blank in nearly every
-    line; a single-column page has no such stripe, because wrapped prose fills every column.
-    """
-    wide = [ln for ln in lines if len(ln) >= _WIDE]
-    if len(wide) < _MIN_COLUMN_LINES or len(wide) * _COLUMN_SHARE < sum(1 for ln in lines if ln.strip()):
-        return []
-    width = max(len(ln) for ln in wide)
-    # counted as differences at the ends of each line and of each run of ink, then summed up: a loop
-    # over every character was most of the function
-    covered = [0] * (width + 1)
-    inked = [0] * (width + 1)
-    for ln in wide:
-        covered[0] += 1
-        covered[len(ln)] -= 1
-        for m in _INK.finditer(ln):
-            inked[m.start()] += 1
-            inked[m.end()] -= 1
-    covered = list(accumulate(covered))
-    inked = list(accumulate(inked))
-    cuts: list[int] = []
-    run = 0
-    for c in range(_COLUMN_MARGIN, width - _COLUMN_MARGIN):
-        if covered[c] * 2 >= len(wide) and inked[c] <= _GAP_INK * covered[c]:
-            run += 1
-        else:
-            if run >= _MIN_GAP and inked[c] > _EDGE_INK * covered[c]:
-                cuts.append(c)
-            run = 0
-    return cuts
-
-
-def _split_columns(lines: list[str], cuts: list[int]) -> list[list[tuple[int, str]]]:
-    """The side-by-side columns as separate line lists; lines crossing a cut stay whole in the first."""
-    columns: list[list[tuple[int, str]]] = [[] for _ in range(len(cuts) + 1)]
-    for no, ln in enumerate(lines):
-        if any(0 < c < len(ln) and ln[c - 1] != " " and ln[c] != " " for c in cuts):
-            columns[0].append((no, ln))
-            continue
-        bounds = [0, *cuts, len(ln)]
-        for k in range(len(cuts) + 1):
-            columns[k].append((no, ln[bounds[k]:bounds[k + 1]].rstrip() if bounds[k] < len(ln) else ""))
-    return columns
-
-
 def _split_md_links(text: str) -> str:
     """A markdown link whose text runs over several lines becomes one link per line.
 
     html2text writes a linked teaser card as one link: "[\\n\\n---\\n\\nTitle\\n\\nBlurb](/news/1)".
     Read line by line, its "](/news/1)" would stay in the text as words; split per line, each
     line is stripped of its markup like any link and counts as link text. Found by scanning back
-    from each "](" to its opening bracket, so the cost is linear in the links' length.
+    from each "](" to its opening bracket, so the cost is linear in the links' length; a link whose
+    opening bracket is on its own line (nearly all) is passed over after a scan of that line only.
     """
     out: list[str] = []
     pos = 0
-    for m in _MD_LINK_END.finditer(text):
-        close = m.start()
-        if close < pos:
-            continue
-        opening = _opening_bracket(text, close, max(pos, close - _MAX_LINK_TEXT))
-        end = text.find(")", close + 2, close + 2 + _MAX_LINK_TEXT)
-        if opening is None or end < 0 or "\n" in text[close + 2:end] or "\n" not in text[opening:close]:
-            continue
-        image = opening > 0 and text[opening - 1] == "!"
-        lines = text[opening + 1:close].split("\n")
-        out.append(text[pos:opening - image])
-        out.append("\n".join(f"[{ln}]()" if not image and _linkable(ln) else ln for ln in lines))
-        pos = end + 1
+    close = text.find("](")
+    while close >= 0:
+        lo = max(pos, close - _MAX_LINK_TEXT)
+        newline = text.rfind("\n", lo, close)
+        if newline >= 0 and _opening_bracket(text, close, newline + 1) is None:
+            opening = _opening_bracket(text, close, lo)
+            end = text.find(")", close + 2, close + 2 + _MAX_LINK_TEXT)
+            if opening is not None and end >= 0 and text.find("\n", close + 2, end) < 0:
+                image = opening > 0 and text[opening - 1] == "!"
+                lines = text[opening + 1:close].split("\n")
+                out.append(text[pos:opening - image])
+                out.append("\n".join(f"[{ln}]()" if not image and _linkable(ln) else ln for ln in lines))
+                pos = end + 1
+        close = text.find("](", max(close + 2, pos))
     out.append(text[pos:])
     return "".join(out)
 
@@ -275,17 +200,18 @@ def _linkable(line: str) -> bool:
 
 
 def _opening_bracket(text: str, close: int, lo: int) -> int | None:
-    """Index of the "[" that the "]" at ``close`` closes, looking no further back than ``lo``."""
+    """Index of the "[" that the "]" at ``close`` closes, looking no further back than ``lo`` (from
+    bracket to bracket: the characters between are not looked at one by one)."""
     depth = 0
-    for i in range(close - 1, lo - 1, -1):
-        ch = text[i]
-        if ch in "[]" and i > 0 and text[i - 1] == "\\":
+    i = close
+    while (i := max(text.rfind("[", lo, i), text.rfind("]", lo, i))) >= 0:
+        if i > 0 and text[i - 1] == "\\":
             continue  # an escaped bracket
-        if ch == "]":
+        if text[i] == "]":
             depth += 1
-        elif ch == "[":
-            if depth == 0:
-                return i
+        elif depth == 0:
+            return i
+        else:
             depth -= 1
     return None
 
@@ -294,16 +220,20 @@ def segment_text(text: str) -> tuple[Unit, ...]:
     """Split a text rendering into units, gluing back lines a renderer wrapped."""
     if "](" in text:
         text = _split_md_links(text)
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(_TAB).split("\n")
-    lines = [ln.rstrip() for ln in raw]
-    cuts = _column_cuts(lines)
-    columns = _split_columns(lines, cuts) if cuts else [list(enumerate(lines))]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text:  # expanding copies the whole text: most dumps have no tab
+        text = text.expandtabs(_TAB)
+    lines = list(map(str.rstrip, text.split("\n")))
+    cuts = column_cuts(lines)
     markdown = is_markdown(lines)
     rows = _table_rows(lines) if markdown else set()
     drafts: list[_Draft] = []
-    for column in columns:  # each column has its own wrap width
-        _segment_lines(column, drafts, markdown, rows)
-    return tuple(_freeze(i, d) for i, d in enumerate(drafts))
+    if not cuts:
+        _segment_lines(lines, None, drafts, markdown, rows)
+    for column in split_columns(lines, cuts) if cuts else ():  # each column has its own wrap width
+        _segment_lines([ln for _, ln in column], [no for no, _ in column], drafts, markdown, rows)
+    return tuple(map(_freeze, count(), drafts))
 
 
 _Draft = list[Any]
@@ -313,7 +243,11 @@ cells, marker]``. A list, not an object: a dump of a million short lines makes a
 list is made four times faster than a dataclass (1,000,000 repeated lines: 0.3 s less)."""
 _TEXT, _LAST, _LINKS = 0, 2, 3
 """The fields a wrapped line changes."""
-_tuple_new = tuple.__new__
+_PARAGRAPH, _QUOTE, _HEADING, _LIST_ITEM, _TABLE_ROW = (Kind.PARAGRAPH, Kind.QUOTE, Kind.HEADING, Kind.LIST_ITEM,
+                                                        Kind.TABLE_ROW)
+"""The kinds a draft takes, looked up once (an enum member's lookup costs ten times a name's)."""
+_NEVER = sys.maxsize
+"""The "full line" length of an unwrapped column: no line reaches it."""
 
 
 def _freeze(index: int, draft: _Draft) -> Unit:
@@ -328,52 +262,67 @@ def _freeze(index: int, draft: _Draft) -> Unit:
 
 def _new_draft(mark: _Markup, no: int, indent: int, blank: int, bullet: regex.Match[str] | None, markdown: bool,
                row: bool) -> _Draft:
-    """A new unit starting at line ``no``, with the structure its markers show."""
-    decoration = mark.decoration or not mark.text
+    """A new unit starting at line ``no``, with the structure its markers show (a markup reading
+    without letters or digits, the empty one included, is decoration)."""
+    decoration = mark.decoration
     if mark.heading:
-        return [mark.text, no, no, mark.link_chars, bullet is not None, indent, blank, True, decoration, Kind.HEADING,
+        return [mark.text, no, no, mark.link_chars, bullet is not None, indent, blank, True, decoration, _HEADING,
                 mark.heading, False, (), ""]
     if bullet is not None:
         marker = bullet.group("mark")
-        return [mark.text, no, no, mark.link_chars, True, indent, blank, False, decoration, Kind.LIST_ITEM,
+        return [mark.text, no, no, mark.link_chars, True, indent, blank, False, decoration, _LIST_ITEM,
                 indent // _MD_INDENT if markdown else 0, marker[0].isdigit(), (), marker]
     if row:
         cells = _cells(mark.text)  # as HTML rows read: no outer bars
-        return [" | ".join(cells), no, no, mark.link_chars, False, indent, blank, False, decoration, Kind.TABLE_ROW,
+        return [" | ".join(cells), no, no, mark.link_chars, False, indent, blank, False, decoration, _TABLE_ROW,
                 0, False, cells, ""]
     return [mark.text, no, no, mark.link_chars, False, indent, blank, False, decoration,
-            Kind.QUOTE if mark.quote else Kind.PARAGRAPH, 0, False, (), ""]
+            _QUOTE if mark.quote else _PARAGRAPH, 0, False, (), ""]
 
 
-def _segment_lines(numbered: list[tuple[int, str]], drafts: list[_Draft], markdown: bool, rows: set[int]) -> None:
-    """Append the units of one column of lines to ``drafts``."""
-    width = _wrap_width([len(ln) for _, ln in numbered if ln.strip()])
-    full_at = width - max(_FULL_SLACK_MIN, width // _FULL_SLACK_DIV) if width else None
+def _segment_lines(lines: list[str], numbers: list[int] | None, drafts: list[_Draft], markdown: bool,
+                   rows: set[int]) -> None:
+    """Append the units of one column of lines (numbered from 0, or by ``numbers``) to ``drafts``.
+
+    Lines arrive right-stripped, so a blank one is empty. One pass; a plain line (no bullet, not a
+    table row, not a heading) makes its draft here, without a call.
+    """
+    width = wrap_width(list(filter(None, map(len, lines))))  # the non-blank lines' lengths
+    full_at = width - max(_FULL_SLACK_MIN, width // _FULL_SLACK_DIV) if width else _NEVER
     blank = 1 if drafts else 0
     cur: _Draft | None = None
     prev_full = False
-    for no, line in numbered:
-        if not line or line.isspace():
+    for no, line in enumerate(lines) if numbers is None else zip(numbers, lines):
+        if not line:
             blank += 1
             prev_full = False
             cur = None
             continue
         body = line.lstrip()
         indent = len(line) - len(body)
-        m = LIST_ITEM.match(body) if body[0] in _BULLET_START else None
-        if body[0] == "o" and indent >= _LYNX_LIST_INDENT:
+        first = body[0]
+        m = LIST_ITEM.match(body) if first in _BULLET_START else None
+        if first == "o" and indent >= _LYNX_LIST_INDENT:
             m = _LYNX_O.match(body)
-        if m and m.group("mark")[0].isdigit() and (prev_full or _DATE_START.match(body)):
+        if m is not None and m.group("mark")[0].isdigit() and (prev_full or _DATE_START.match(body)):
             m = None  # "26. Januar 2022" is a date, and a number after a full line continues its sentence
-        is_bullet = bool(m)
-        mark = _strip_markup(body[m.end():] if is_bullet and m else body, markdown)
-        if cur is not None and prev_full and not is_bullet and not mark.decoration and not mark.heading:
-            cur[_TEXT] = f"{cur[_TEXT]} {mark.text}".strip()
-            cur[_LINKS] += mark.link_chars
-            cur[_LAST] = no
-        else:
-            cur = _new_draft(mark, no, indent, blank, m if is_bullet else None, markdown, no in rows)
+        if m is not None:
+            mark = _strip_markup(body[m.end():], markdown)
+            cur = _new_draft(mark, no, indent, blank, m, markdown, no in rows)
             drafts.append(cur)
+        else:
+            mark = _strip_markup(body, markdown)
+            if prev_full and cur is not None and not mark.decoration and not mark.heading:
+                cur[_TEXT] = f"{cur[_TEXT]} {mark.text}".strip()
+                cur[_LINKS] += mark.link_chars
+                cur[_LAST] = no
+            elif mark.heading or no in rows:
+                cur = _new_draft(mark, no, indent, blank, None, markdown, no in rows)
+                drafts.append(cur)
+            else:
+                cur = [mark.text, no, no, mark.link_chars, False, indent, blank, False, mark.decoration,
+                       _QUOTE if mark.quote else _PARAGRAPH, 0, False, (), ""]
+                drafts.append(cur)
         blank = 0
         # a rule line (a w3m table's border) spans the width but wraps no text: the row under it is its own
-        prev_full = full_at is not None and len(line) >= full_at and not mark.decoration
+        prev_full = len(line) >= full_at and not mark.decoration
