@@ -73,9 +73,8 @@ _BOUNDS_CACHE = 16
 """Page lengths whose window bounds are remembered: a page asks four times, then the next page comes."""
 
 _WORD = re.compile(r"\w+")
-_PUNCT = ".,;:!?"
-_SENTENCE_MARKS = ".!?。！？"
-_SENTENCE = re.compile(rf"[{_SENTENCE_MARKS}](?:\s|$)")
+_PUNCT = re.compile(r"[.,;:!?]")
+_SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
 _DIGIT = re.compile(r"\d")
 _URL = re.compile(r"https?://|www\.|\]\(|\.(?:com|org|net|html?)\b")
 _STOP = frozenset().union(*STOPWORDS.values())
@@ -179,10 +178,10 @@ def _text(text: str) -> tuple[float, ...]:
         upper += t[0].isupper()
         long_words += len(t) >= _LONG_WORD
         stop += t.casefold() in _STOP
-    sentences = len(_SENTENCE.findall(text)) if any(c in text for c in _SENTENCE_MARKS) else 0
+    sentences = len(_SENTENCE.findall(text))
     digits = len(_DIGIT.findall(text))
     contact = words <= _CONTACT_WORDS and len(text) <= _CONTACT_CHARS and has_contact(text)
-    return (sum(text.count(c) for c in _PUNCT) / words, text.count(",") / words, math.log1p(sentences),
+    return (len(_PUNCT.findall(text)) / words, text.count(",") / words, math.log1p(sentences),
             digits / max(1, len(text)), upper / n, stop / n, long_words / n,
             1.0 if contact else 0.0, 1.0 if _URL.search(text) else 0.0,
             min(text.count("|"), _MAX_PIPES) / _MAX_PIPES)
