@@ -87,13 +87,17 @@ def _leaf(tree: Sequence[Node], code: int) -> float:
     return node.leaf
 
 
-def log_odds(table: Table, rows: Sequence[Sequence[float]], columns: Sequence[Sequence[float]] = ()) -> list[float]:
+def log_odds(table: Table, rows: Sequence[Sequence[float]] | Any, columns: Sequence[Sequence[float]] = ()) -> list[float]:
     """Every row's log-odds, equal bit for bit to the compiled form's ``base + leaf_0 + leaf_1 + ...``;
-    each row goes on with its value in each of ``columns``."""
+    each row goes on with its value in each of ``columns``. ``rows`` may be a numpy matrix already
+    (units by features, :mod:`.unitmatrix`): then it is read as it is."""
     import numpy as np
 
-    width = len(rows[0])  # rows are all as wide (one page's features); read flat, faster than nested
-    x = np.fromiter(chain.from_iterable(rows), np.float64, count=len(rows) * width).reshape(len(rows), width).T
+    if isinstance(rows, np.ndarray):
+        x = rows.T
+    else:
+        width = len(rows[0])  # rows are all as wide (one page's features); read flat, faster than nested
+        x = np.fromiter(chain.from_iterable(rows), np.float64, count=len(rows) * width).reshape(len(rows), width).T
     if len(columns):
         x = np.concatenate((x, np.array(columns, dtype=np.float64)))
     answers = (x[table.split_features] <= table.split_thresholds).view(np.uint8)

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..detect.containers import containers
 from ..detect.verdict import STRUCTURAL_GUESSES, Verdict, Verdicts
@@ -38,6 +38,10 @@ from ..vocabulary.languages import STOPWORDS
 from .contacts import has_contact
 from .dateline import find_dateline
 from .prose import is_prose
+from .unitmodel import TABLE_FROM
+
+if TYPE_CHECKING:
+    from .unitmatrix import Matrix
 
 LABELS = (Label.MENU, Label.FOOTER, Label.SHARE, Label.COOKIE, Label.RELATED, Label.AD, Label.CAPTION,
           Label.LANGUAGE_LIST, Label.DECORATION, Label.WIRE_TRAILER, Label.FURNITURE)
@@ -69,9 +73,8 @@ _BOUNDS_CACHE = 16
 """Page lengths whose window bounds are remembered: a page asks four times, then the next page comes."""
 
 _WORD = re.compile(r"\w+")
-_PUNCT = ".,;:!?"
-_SENTENCE_MARKS = ".!?。！？"
-_SENTENCE = re.compile(rf"[{_SENTENCE_MARKS}](?:\s|$)")
+_PUNCT = re.compile(r"[.,;:!?]")
+_SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
 _DIGIT = re.compile(r"\d")
 _URL = re.compile(r"https?://|www\.|\]\(|\.(?:com|org|net|html?)\b")
 _STOP = frozenset().union(*STOPWORDS.values())
@@ -93,14 +96,21 @@ NAMES: tuple[str, ...] = ("bias", *_SHAPE, *_TEXT, *_VERDICT, *_PLACE,
 
 class Features(NamedTuple):
     """A page's feature rows in the two halves they are computed in: per unit (its own numbers) and
-    per feature (a column of where each unit stands). The numpy evaluation reads the halves as they
-    are, so the rows are put together only when asked for (training, the small-page walk)."""
+    per feature (a column of where each unit stands). The rows are put together only when asked for
+    (training, the small-page walk).
 
-    own: list[tuple[float, ...]]
+    A page the model scores with numpy (:data:`.unitmodel.TABLE_FROM` units or more) comes whole
+    instead: ``own`` is the matrix of units by :data:`NAMES` (:mod:`.unitmatrix`) and ``place`` is
+    empty, since the trees read the matrix as it is.
+    """
+
+    own: list[tuple[float, ...]] | Matrix
     place: list[list[float]]
 
     def rows(self) -> list[tuple[float, ...]]:
         """One row of :data:`NAMES` per unit."""
+        if not isinstance(self.own, list):
+            return [tuple(r) for r in self.own.tolist()]
         return [a + b for a, b in zip(self.own, zip(*self.place))]
 
 
@@ -128,10 +138,20 @@ def unit_features(units: Sequence[Unit], found: Verdicts, inside: Collection[int
 
 def unit_parts(units: Sequence[Unit], found: Verdicts, inside: Collection[int] = frozenset(),
                boxes: Verdicts | None = None) -> Features:
-    """:func:`unit_features`, in halves."""
+    """:func:`unit_features`, in halves; whole, as a matrix, on a page the model scores with numpy."""
     if not units:
         return Features([], [])
     boxes = boxes or {}
+    if len(units) >= TABLE_FROM:
+        from .unitmatrix import unit_matrix  # imports numpy: only pages this big pay for it
+
+        return Features(unit_matrix(units, found, inside, boxes).T, [])
+    return reference_parts(units, found, inside, boxes)
+
+
+def reference_parts(units: Sequence[Unit], found: Verdicts, inside: Collection[int], boxes: Verdicts) -> Features:
+    """The halves computed unit by unit in Python: small pages' path, and the reference the numpy
+    matrix is tested against."""
     prose = [is_prose(u) for u in units]
     links = [u.link_chars / max(1, len(u.text)) for u in units]  # Unit.link_density, without the calls
     own = [(1.0, *_shape(u, prose[i], links[i]), *_text(u.text), float(u.decoration),
@@ -158,10 +178,10 @@ def _text(text: str) -> tuple[float, ...]:
         upper += t[0].isupper()
         long_words += len(t) >= _LONG_WORD
         stop += t.casefold() in _STOP
-    sentences = len(_SENTENCE.findall(text)) if any(c in text for c in _SENTENCE_MARKS) else 0
+    sentences = len(_SENTENCE.findall(text))
     digits = len(_DIGIT.findall(text))
     contact = words <= _CONTACT_WORDS and len(text) <= _CONTACT_CHARS and has_contact(text)
-    return (sum(text.count(c) for c in _PUNCT) / words, text.count(",") / words, math.log1p(sentences),
+    return (len(_PUNCT.findall(text)) / words, text.count(",") / words, math.log1p(sentences),
             digits / max(1, len(text)), upper / n, stop / n, long_words / n,
             1.0 if contact else 0.0, 1.0 if _URL.search(text) else 0.0,
             min(text.count("|"), _MAX_PIPES) / _MAX_PIPES)

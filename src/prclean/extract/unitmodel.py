@@ -24,9 +24,12 @@ import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import treetable
+
+if TYPE_CHECKING:
+    from .unitmatrix import Matrix
 
 MODEL_PACKAGE, MODEL_PATH = "prclean", "data/unit_model.json"
 """Where the shipped weights live inside the installed package."""
@@ -87,9 +90,10 @@ class UnitModel:
             total += node.leaf
         return total
 
-    def probabilities(self, rows: Sequence[Row], columns: Sequence[Sequence[float]] = ()) -> list[float]:
+    def probabilities(self, rows: Sequence[Row] | Matrix, columns: Sequence[Sequence[float]] = ()) -> list[float]:
         """The probability that each row's unit is body; each row goes on with its value in each of
-        ``columns`` (a page's features come in two halves, :class:`.unitfeatures.Features`)."""
+        ``columns`` (a page's features come in two halves, :class:`.unitfeatures.Features`, or whole
+        as a numpy matrix of units by features)."""
         if len(rows) >= TABLE_FROM:
             if self._table is False:
                 self._table = treetable.build(self.trees, self.base)
@@ -98,6 +102,8 @@ class UnitModel:
         if self._compiled is None:
             self._compiled = self._compile()
         fn = self._compiled
+        if not isinstance(rows, Sequence):  # a matrix the table could not score: walk its rows
+            rows = rows.tolist()
         if columns:
             rows = [(*a, *b) for a, b in zip(rows, zip(*columns))]
         return [_sigmoid(fn(row)) for row in rows]
