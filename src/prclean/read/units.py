@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..labels import Kind, Label
-from ..text import WORD, count_words, lazy
+from ..text import count_words, lazy
 
 _ENDERS = '.!?。！？:;…"”»“)'
 """Characters that close a sentence, or a quote or bracket after one."""
@@ -23,20 +23,6 @@ _FEATURE_CACHE = 65536
 """Distinct lines whose features are remembered: menus and footers repeat across a site's pages."""
 SHORT_WORDS = 6
 """A menu item, a tab or a tag is at most six words; a heading or a sentence is longer."""
-_ASCII_WORD_BYTES = bytes(ord("a") if WORD.fullmatch(chr(b)) else ord(" ") for b in range(128)) + b" " * 128
-"""ASCII characters mapped to "a" when :data:`~prclean.text.WORD` matches them, else to a space."""
-
-
-def _word_count(text: str) -> int:
-    """:func:`~prclean.text.count_words`, four times faster on ASCII text (most lines): there, a word
-    (a run of the characters ``WORD`` matches) is where an "a" follows a space once the bytes are mapped
-    through :data:`_ASCII_WORD_BYTES`, counted without making a string per word."""
-    if not text.isascii():
-        return count_words(text)
-    mapped = text.encode("ascii").translate(_ASCII_WORD_BYTES)
-    return mapped.count(b" a") + mapped.startswith(b"a")
-
-
 @lru_cache(maxsize=_FEATURE_CACHE)
 def text_features(text: str) -> tuple[int, bool]:
     """Word count and sentence ending of a line, computed once per distinct line (pages repeat theirs).
@@ -51,7 +37,7 @@ def text_features(text: str) -> tuple[int, bool]:
         ends = False
     else:
         ends = bool(_SENTENCE_END.search(text[-_SENTENCE_TAIL:]))
-    return _word_count(text), ends
+    return count_words(text), ends
 
 
 class Unit(NamedTuple):
