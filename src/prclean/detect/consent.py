@@ -7,8 +7,9 @@ whose own text is short (a forum post, a product) they can outweigh it. A single
 cookies is not evidence of a dialog (a web framework's documentation explains cookies), so the
 dialog is recognised as a cluster: lines that name cookies or carry a consent verdict, close
 together, with at least one consent control and one line a consent phrase rule named (a bakery's
-list of cookies names them often, but neither asks for consent nor offers to accept them). Everything from the cluster's first line to
-its last is the dialog, including the paragraphs in between that do not repeat the word.
+list of cookies names them often, but neither asks for consent nor offers to accept them).
+Everything from the cluster's first line to its last is the dialog, including the paragraphs in
+between that do not repeat the word.
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ class _Anchor(NamedTuple):
 def _anchors(units: Sequence[Unit], found: Verdicts) -> list[_Anchor]:
     """The units that speak of cookies or consent, and the controls within a cluster's reach of them
     (a button is short, and most short lines are menus: the control pattern runs near cookies only)."""
-    speaking = [u.index for u in units if (v := found.get(u.index)) is not None and v.label == Label.COOKIE
-                or _names_cookies(u.text)]
+    speaking = {u.index for u in units if (v := found.get(u.index)) is not None and v.label == Label.COOKIE
+                or _names_cookies(u.text)}
     reach = CLUSTER_GAP + 1
     near = sorted({j for i in speaking for j in range(max(0, i - reach), min(len(units), i + reach + 1))})
     anchors: list[_Anchor] = []
@@ -61,7 +62,7 @@ def _anchors(units: Sequence[Unit], found: Verdicts) -> list[_Anchor]:
         v = found.get(i)
         consent = v is not None and v.label == Label.COOKIE
         control = (consent and v is not None and v.rule == RuleName.CONSENT_BUTTON) or _is_control(units[i])
-        if control or consent or _names_cookies(units[i].text):
+        if control or i in speaking:  # speaking: a consent verdict or a line naming cookies
             anchors.append(_Anchor(i, control, consent))
     return anchors
 
